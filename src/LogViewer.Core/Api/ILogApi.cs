@@ -1,0 +1,45 @@
+using LogViewer.Core.Model;
+
+namespace LogViewer.Core.Api;
+
+/// <summary>
+/// Baseten's log API as the rest of LogViewer sees it. The HTTP implementation is <c>BasetenLogApiClient</c>;
+/// the tail engine's tests substitute this interface. Every failure is a <see cref="LogApiException"/>
+/// whose <see cref="LogApiException.Kind"/> says what happened.
+/// </summary>
+public interface ILogApi
+{
+    /// <summary>One page of logs for <paramref name="target"/>. The query is validated first.</summary>
+    Task<LogPage> GetLogsAsync(LogTarget target, LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The training job's current status (GET /v1/training_projects/{id}/jobs/{job_id}).</summary>
+    Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One answer of the logs endpoint, in the order the server sent it.
+/// <paramref name="SkippedMalformed"/> counts entries dropped because their timestamp was missing or not an integer.
+/// </summary>
+public sealed record LogPage(IReadOnlyList<LogEntry> Entries, int SkippedMalformed);
+
+/// <summary>A training job's identity and lifecycle status as the API reports it.</summary>
+public sealed record TrainingJobInfo(string Id, string? Name, string CurrentStatus, string? ErrorMessage)
+{
+    /// <summary>Not started yet: Baseten's CLI waits in these states before tailing.</summary>
+    public bool IsWaiting => CurrentStatus is "TRAINING_JOB_PENDING" or "TRAINING_JOB_CREATED" or "TRAINING_JOB_QUEUED"
+        or "PENDING" or "CREATED" or "QUEUED";
+
+    /// <summary>Producing logs.</summary>
+    public bool IsRunning => CurrentStatus is "TRAINING_JOB_DEPLOYING" or "TRAINING_JOB_RUNNING" or "DEPLOYING" or "RUNNING";
+
+    /// <summary>Finished one way or another: completed, failed, stopped, deploy failed.</summary>
+    public bool IsTerminal => !IsWaiting && !IsRunning;
+
+    /// <summary>Finished successfully.</summary>
+    public bool IsCompleted => CurrentStatus is "TRAINING_JOB_COMPLETED" or "COMPLETED";
+
+    /// <summary>The status without Baseten's <c>TRAINING_JOB_</c> prefix, for display.</summary>
+    public string ShortStatus => CurrentStatus.StartsWith("TRAINING_JOB_", StringComparison.Ordinal)
+        ? CurrentStatus["TRAINING_JOB_".Length..]
+        : CurrentStatus;
+}

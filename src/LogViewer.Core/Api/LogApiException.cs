@@ -1,0 +1,71 @@
+namespace LogViewer.Core.Api;
+
+/// <summary>What went wrong with an API call. The tail engine decides from this whether to wait, retry or stop.</summary>
+public enum ApiFailureKind
+{
+    /// <summary>401/403: the key was rejected. Fatal.</summary>
+    Unauthorized,
+
+    /// <summary>404: a model, deployment, project or job id does not exist. Fatal.</summary>
+    NotFound,
+
+    /// <summary>400/422, or a query refused before sending: the request itself is wrong. Fatal.</summary>
+    BadRequest,
+
+    /// <summary>429: wait <see cref="LogApiException.RetryAfter"/>, then go on.</summary>
+    RateLimited,
+
+    /// <summary>5xx with a JSON body. Transient.</summary>
+    ServerError,
+
+    /// <summary>The server did not answer in time. Transient.</summary>
+    Timeout,
+
+    /// <summary>No connection (refused, reset, DNS). Transient.</summary>
+    Network,
+
+    /// <summary>An answer that is not the expected JSON, such as a gateway's HTML 502 page. Transient.</summary>
+    InvalidResponse,
+}
+
+/// <summary>
+/// A typed failure of the log API. <see cref="Exception.Message"/> is written for the user: one clear line that
+/// names what was wrong and what to do, and never contains the API key.
+/// </summary>
+public sealed class LogApiException : Exception
+{
+    public LogApiException(ApiFailureKind kind, string message, int? statusCode = null, TimeSpan? retryAfter = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        StatusCode = statusCode;
+        RetryAfter = retryAfter;
+    }
+
+    public LogApiException()
+        : this(ApiFailureKind.Network, "The log API call failed.")
+    {
+    }
+
+    public LogApiException(string message)
+        : this(ApiFailureKind.Network, message)
+    {
+    }
+
+    public LogApiException(string message, Exception innerException)
+        : this(ApiFailureKind.Network, message, innerException: innerException)
+    {
+    }
+
+    public ApiFailureKind Kind { get; }
+
+    /// <summary>The HTTP status, when there was an answer.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>For <see cref="ApiFailureKind.RateLimited"/>: how long the server asked us to wait, when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Worth retrying after a wait: rate limits, server errors, time-outs, network failures, bad bodies.</summary>
+    public bool IsTransient => Kind is ApiFailureKind.RateLimited or ApiFailureKind.ServerError or ApiFailureKind.Timeout
+        or ApiFailureKind.Network or ApiFailureKind.InvalidResponse;
+}

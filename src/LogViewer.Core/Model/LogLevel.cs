@@ -1,0 +1,59 @@
+namespace LogViewer.Core.Model;
+
+/// <summary>
+/// Severity of a log line as Baseten reports it. <see cref="None"/> is a line with no level (the API's
+/// <c>null</c>, or a level string this version does not know); it sorts below every real level, and an
+/// explicit minimum level drops it, as the API does.
+/// </summary>
+public enum LogLevel : byte
+{
+    None = 0,
+    Debug = 1,
+    Info = 2,
+    Warning = 3,
+    Error = 4,
+}
+
+/// <summary>Conversions between <see cref="LogLevel"/> and the API's level strings.</summary>
+public static class LogLevels
+{
+    /// <summary>The real levels, lowest first (no <see cref="LogLevel.None"/>).</summary>
+    public static IReadOnlyList<LogLevel> All { get; } = [LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
+
+    /// <summary>Maps the API's level string; <c>null</c> or an unknown string is <see cref="LogLevel.None"/>.</summary>
+    public static LogLevel FromApi(string? value) => value switch
+    {
+        "DEBUG" => LogLevel.Debug,
+        "INFO" => LogLevel.Info,
+        "WARNING" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        _ => LogLevel.None,
+    };
+
+    /// <summary>The API's string for a level; <c>null</c> for <see cref="LogLevel.None"/>.</summary>
+    public static string? ToApi(this LogLevel level) => level switch
+    {
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Info => "INFO",
+        LogLevel.Warning => "WARNING",
+        LogLevel.Error => "ERROR",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Parses a level the way a user types it on the command line or in the TUI: case-insensitive,
+    /// with the usual short forms (debug, dbg, info, inf, warn, warning, wrn, error, err).
+    /// </summary>
+    public static bool TryParseUserInput(string? text, out LogLevel level)
+    {
+        level = (text ?? string.Empty).Trim().ToUpperInvariant() switch
+        {
+            "DEBUG" or "DBG" => LogLevel.Debug,
+            "INFO" or "INF" => LogLevel.Info,
+            "WARNING" or "WARN" or "WRN" => LogLevel.Warning,
+            "ERROR" or "ERR" => LogLevel.Error,
+            _ => LogLevel.None,
+        };
+        return level != LogLevel.None;
+    }
+}
