@@ -7,4 +7,4 @@ namespace LogViewer.Core.Tail;
 /// <paramref name="LateCount"/> is how many of them are older than the newest entry of an earlier batch
 /// (late arrivals): a consumer must insert those in order rather than append them.
 /// </summary>
-public sealed record TailBatch(IReadOnlyList<LogEntry> Entries, int LateCount);
+public sealed record TailBatch(IReadOnlyList<LogEntry> Entries, int LateCount) : TailEvent;

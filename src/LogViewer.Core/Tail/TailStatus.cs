@@ -38,7 +38,7 @@ public enum RetryReason
 /// One status change of the tail engine. <see cref="Message"/> is a complete human sentence (for stderr and
 /// the status bar); the other fields let a UI render its own text, such as a countdown to <see cref="RetryAt"/>.
 /// </summary>
-public sealed record TailStatus(TailState State, DateTimeOffset At, string Message)
+public sealed record TailStatus(TailState State, DateTimeOffset At, string Message) : TailEvent
 {
     public DateTimeOffset? LastPollAt { get; init; }
 
@@ -49,6 +49,9 @@ public sealed record TailStatus(TailState State, DateTimeOffset At, string Messa
 
     public DateTimeOffset? RetryAt { get; init; }
 
+    /// <summary>For <see cref="TailState.Fatal"/>: what failed (the CLI maps it to an exit code).</summary>
+    public Api.ApiFailureKind? Failure { get; init; }
+
     /// <summary>For training jobs: the job's status without the TRAINING_JOB_ prefix (RUNNING, COMPLETED...).</summary>
     public string? JobStatus { get; init; }
 }
@@ -57,4 +60,4 @@ public sealed record TailStatus(TailState State, DateTimeOffset At, string Messa
 /// Something the user must know that does not change the state: lines that may be missing from a millisecond
 /// holding more than the API can page through, or entries the API sent with unreadable timestamps.
 /// </summary>
-public sealed record TailWarning(DateTimeOffset At, string Message);
+public sealed record TailWarning(DateTimeOffset At, string Message) : TailEvent;

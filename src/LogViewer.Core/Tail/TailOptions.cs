@@ -1,0 +1,42 @@
+using LogViewer.Core.Api;
+
+namespace LogViewer.Core.Tail;
+
+/// <summary>
+/// How the tail engine reads: which range, whether it follows, how often it polls, and the server-side
+/// filters it sends with every request (<see cref="Filters"/>; its start, end, direction and limit are ignored:
+/// the engine sets those itself).
+/// </summary>
+public sealed record TailOptions
+{
+    /// <summary>Start of the range (epoch ms). <c>null</c>: <see cref="DefaultSince"/> before now.</summary>
+    public long? FromEpochMillis { get; init; }
+
+    /// <summary>End of the range (epoch ms). <c>null</c>: now. With <see cref="Follow"/> the tail goes on live past it.</summary>
+    public long? ToEpochMillis { get; init; }
+
+    public static readonly TimeSpan DefaultSince = TimeSpan.FromMinutes(30);
+
+    /// <summary>Keep polling for new lines after the range is read (false for --no-follow or a range with an end).</summary>
+    public bool Follow { get; init; } = true;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How far before the cursor each poll re-reads, to catch lines that arrive late.</summary>
+    public TimeSpan Lookback { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Server-side filters (min_level, replica, request_id, search_pattern, includes, excludes).</summary>
+    public LogQuery Filters { get; init; } = new();
+
+    /// <summary>For training jobs: how often the job's status is polled.</summary>
+    public TimeSpan JobStatusInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>For training jobs: how long to keep tailing after the job reaches a terminal state.</summary>
+    public TimeSpan TrailingLinesGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>For training jobs: end the stream when the job has ended (text/jsonl output). False for --no-exit and the TUI.</summary>
+    public bool EndWhenJobEnds { get; init; } = true;
+
+    /// <summary>Longest wait between retries of a transient failure.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+}
