@@ -82,9 +82,10 @@ internal sealed class GeneratedLineSource
         }
         else if (_plan.Bursts && roll < PageBurstChance + SmallBurstChance)
         {
-            // Hundreds of lines inside one millisecond: a cursor in milliseconds cannot split them.
-            var millisecondStart = _nextEventNanos - (_nextEventNanos % NanosPerMilli);
-            _nextEventNanos = millisecondStart;
+            // Hundreds of lines inside one millisecond (the next whole one, so the burst never goes back in time):
+            // a cursor in milliseconds cannot split them.
+            var remainder = _nextEventNanos % NanosPerMilli;
+            _nextEventNanos += remainder == 0 ? 0 : NanosPerMilli - remainder;
             EnqueueBurst(_random.Next(100, 401), NanosPerMilli - 1);
         }
         else
