@@ -54,4 +54,12 @@ public sealed class SimulatorServerTests
         Assert.Throws<ArgumentException>(() => sim.Server.GroundTruth("/v1/nope"));
         Assert.Throws<ArgumentException>(() => sim.Server.AddLines("/v1/nope", []));
     }
+
+    [Fact]
+    public async Task A_Port_In_Use_Fails_To_Start_With_An_IO_Error()
+    {
+        await using var first = await SimulatorHarness.StartAsync();
+
+        await Assert.ThrowsAnyAsync<IOException>(() => SimulatorHarness.StartAsync(o => o with { Port = first.Server.BaseAddress.Port }));
+    }
 }
