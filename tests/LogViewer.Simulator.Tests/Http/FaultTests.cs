@@ -120,6 +120,13 @@ public sealed class FaultTests
         });
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sim.Client.GetAsync(new Uri(Path.TrimStart('/'), UriKind.Relative)));
+        // The server records after the connection is gone; give it a moment (a safety net, not a timing assertion).
+        for (var wait = 0; wait < 100 && sim.Server.Requests.Count == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, Assert.Single(sim.Server.Requests).StatusCode);
     }
 
     [Fact]
