@@ -169,5 +169,7 @@ public sealed class FaultTests
         var faults = new SimulatorFaults(new SimulatorFaultSettings());
 
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.SlowProbability = 1.5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => faults.Current = new SimulatorFaultSettings { Html502Probability = -0.1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatorFaults(new SimulatorFaultSettings { ServerErrorProbability = 2 }));
     }
 }
