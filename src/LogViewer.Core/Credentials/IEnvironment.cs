@@ -18,7 +18,7 @@ public sealed class ProcessEnvironment : IEnvironment
 
     public string? GetVariable(string name) => Environment.GetEnvironmentVariable(name);
 
-    public string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+    public string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
 }
 
 /// <summary>A fixed environment: for tests, and for the embedded simulator (which needs no real credentials).</summary>
