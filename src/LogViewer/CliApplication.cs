@@ -19,6 +19,8 @@ internal static class CliApplication
         {
             DeploymentCommand.Create(services),
             TrainingCommand.Create(services),
+            DemoCommand.Create(services),
+            SimulateCommand.Create(services),
         };
         return root;
     }

@@ -16,11 +16,14 @@ internal sealed class CliHarness : IDisposable
 
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The stdout to capture into; a <see cref="LineSignallingWriter"/> lets a test wait for a line.</summary>
+    public StringWriter? Out { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
-        using var stdout = new StringWriter();
+        var stdout = Out ?? new StringWriter();
         using var stderr = new StringWriter();
         var services = new CliServices(
             new CliConsole(stdout, stderr, OutputIsTerminal),

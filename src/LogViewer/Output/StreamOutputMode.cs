@@ -130,7 +130,15 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
                     return false;
             }
 
+            // Connecting is where every run starts, not a change worth a line: a run that fails at once
+            // then says one thing, the failure.
             var key = (status.State, status.Reason, status.JobStatus);
+            if (status.State == TailState.Connecting)
+            {
+                _lastShown = key;
+                return true;
+            }
+
             if (status.State == TailState.Retrying || _lastShown != key)
             {
                 _lastShown = key;
