@@ -39,7 +39,10 @@ public sealed record SimulatorOptions
     /// <summary>Occasional bursts: hundreds of lines in one millisecond, and bursts larger than a page.</summary>
     public bool Bursts { get; init; } = true;
 
-    /// <summary>Requests per second per endpoint the key may make (Baseten documents 100); 0 turns the limit off.</summary>
+    /// <summary>
+    /// Requests per second per endpoint the key may make (Baseten documents 100); 0 turns the limit off.
+    /// Counted on <see cref="TimeProvider"/>: on a manual clock that does not move, every request falls in one second.
+    /// </summary>
     public int RateLimitPerSecond { get; init; } = 100;
 
     /// <summary>The fault knobs the server starts with; change them at run time through <see cref="SimulatorServer.Faults"/>.</summary>

@@ -66,7 +66,15 @@ public sealed class SimulatorServer : IAsyncDisposable
         var faults = new SimulatorFaults(options.Faults);
         var gate = new RequestGate(options.ApiKey, options.Seed, faults, new SlidingWindowLimiter(options.RateLimitPerSecond, timeProvider), timeProvider);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
+        // No configuration from the current directory or the environment: an appsettings.json or ASPNETCORE_* variable
+        // of whoever runs the demo must not add endpoints, logging or anything else to this server.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.UseKestrel(kestrel =>
@@ -81,7 +89,16 @@ public sealed class SimulatorServer : IAsyncDisposable
         app.Use(gate.Pass);
         Map(app, world, timeProvider);
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SimulatorServer(app, world, journal, faults, options, new Uri(address.TrimEnd('/') + "/"));
     }

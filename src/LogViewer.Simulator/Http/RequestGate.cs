@@ -43,7 +43,7 @@ internal sealed class RequestGate(string apiKey, int seed, SimulatorFaults fault
         var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(other)";
         if (!limiter.TryAdmit(endpoint, out var retryAfter))
         {
-            await Answers.RateLimited(context, Math.Max(retryAfter, settings.RetryAfterSeconds), settings.RetryAfterInHeader).ConfigureAwait(false);
+            await Answers.RateLimited(context, retryAfter, settings.RetryAfterInHeader).ConfigureAwait(false);
             return;
         }
 
