@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 
@@ -50,9 +51,10 @@ internal sealed class TailHarness : IDisposable
     public static LogEntry Line(DateTimeOffset at, string message, long nanos = 0, string? replica = "r1") =>
         new(Nanos.FromDateTimeOffset(at) + nanos, message, replica, null, LogLevel.Info);
 
-    public void Run(TailOptions options, Func<double>? randomizer = null)
+    /// <summary>Subscribes to a new engine reading <see cref="Api"/>, or <paramref name="api"/> when given.</summary>
+    public void Run(TailOptions options, ILogApi? api = null)
     {
-        Engine = new TailEngine(Api, Target, options, Scheduler, new SchedulerTimeProvider(Scheduler), randomizer ?? (() => 0.5));
+        Engine = new TailEngine(api ?? Api, Target, options, Scheduler, new SchedulerTimeProvider(Scheduler), randomizer: () => 0.5);
         _subscription = Engine.Run().Subscribe(Events.Add, e => Error = e, () => Completed = true);
     }
 
@@ -83,6 +85,9 @@ internal sealed class TailHarness : IDisposable
             afterEachStep?.Invoke();
         }
     }
+
+    /// <summary>Disposes the subscription: stops the engine.</summary>
+    public void Unsubscribe() => _subscription?.Dispose();
 
     public void Dispose() => _subscription?.Dispose();
 }
