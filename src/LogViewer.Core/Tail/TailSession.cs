@@ -124,9 +124,18 @@ internal sealed class TailSession
     private async Task<TrainingJobInfo> CheckJobAsync(CancellationToken cancellationToken)
     {
         var job = await CallAsync(ct => _api.GetTrainingJobAsync(_job!.Target, ct), cancellationToken).ConfigureAwait(false);
-        if (_job!.Record(job, _scheduler.Now))
+        if (!_job!.Record(job, _scheduler.Now))
         {
-            _status.JobStatus = job.ShortStatus;
+            return job;
+        }
+
+        _status.JobStatus = job.ShortStatus;
+        if (_status.Current is TailState.Live or TailState.CatchingUp)
+        {
+            var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
+                ? $"reading trailing lines for {StatusReporter.Duration(_options.TrailingLinesGrace)}"
+                : "still tailing";
+            _status.Report(_status.Current.Value, $"Training job {job.Id} is {job.ShortStatus}; {next}.");
         }
 
         return job;
