@@ -28,6 +28,7 @@ internal sealed class TailSession
     private readonly HashSet<long> _warnedCrowdedMillis = [];
     private TailCursor _cursor = new(0, TimeSpan.Zero);
     private long? _newestEmittedNanos;
+    private DateTimeOffset _lastMalformedWarningAt = DateTimeOffset.MinValue;
 
     public TailSession(ILogApi api, LogTarget target, TailOptions options, IScheduler scheduler, TimeProvider clock, Func<double>? randomizer, Action<TailEvent> emit)
     {
@@ -82,7 +83,7 @@ internal sealed class TailSession
         }
 
         _cursor = new TailCursor(from, _options.Lookback);
-        await ReadRangeAsync(from, to, cancellationToken).ConfigureAwait(false);
+        await ReadRangeAsync(from, to, live: false, cancellationToken).ConfigureAwait(false);
         if (!_options.Follow)
         {
             _status.Report(TailState.Ended, $"Read every line from {Iso(from)} to {Iso(to)}.");
@@ -94,7 +95,7 @@ internal sealed class TailSession
         {
             await _scheduler.DelayAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
             var start = _cursor.NextPollStartMillis;
-            await ReadRangeAsync(start, Math.Max(start, NowMillis()), cancellationToken).ConfigureAwait(false);
+            await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
             _status.Live(_clock.GetUtcNow());
         }
 
@@ -124,17 +125,27 @@ internal sealed class TailSession
     private async Task<TrainingJobInfo> CheckJobAsync(CancellationToken cancellationToken)
     {
         var job = await CallAsync(ct => _api.GetTrainingJobAsync(_job!.Target, ct), cancellationToken).ConfigureAwait(false);
-        if (_job!.Record(job, _scheduler.Now))
+        if (!_job!.Record(job, _scheduler.Now))
         {
-            _status.JobStatus = job.ShortStatus;
+            return job;
+        }
+
+        _status.JobStatus = job.ShortStatus;
+        if (_status.Current is TailState.Live or TailState.CatchingUp)
+        {
+            var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
+                ? $"reading trailing lines for {StatusReporter.Duration(_options.TrailingLinesGrace)}"
+                : "still tailing";
+            _status.Report(_status.Current.Value, $"Training job {job.Id} is {job.ShortStatus}; {next}.");
         }
 
         return job;
     }
 
-    private async Task ReadRangeAsync(long startMillis, long endMillis, CancellationToken cancellationToken)
+    // A live poll leaves its last window open-ended: up to the server's now.
+    private async Task ReadRangeAsync(long startMillis, long endMillis, bool live, CancellationToken cancellationToken)
     {
-        var windows = ReadWindow.Split(startMillis, endMillis).ToList();
+        var windows = ReadWindow.Split(startMillis, endMillis, openEnded: live).ToList();
         for (var i = 0; i < windows.Count; i++)
         {
             var moreWindows = i < windows.Count - 1;
@@ -164,8 +175,10 @@ internal sealed class TailSession
 
     private void Accept(PageRead read, bool moreWindows)
     {
-        if (read.SkippedMalformed > 0)
+        // Unplaceable entries come back with every re-read of their minute; one warning per lookback is enough.
+        if (read.SkippedMalformed > 0 && _scheduler.Now >= _lastMalformedWarningAt + _options.Lookback)
         {
+            _lastMalformedWarningAt = _scheduler.Now;
             Warn($"The API sent {read.SkippedMalformed} log entries without a readable timestamp; they were skipped.");
         }
 
