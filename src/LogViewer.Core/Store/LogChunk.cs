@@ -138,22 +138,6 @@ internal sealed class LogChunk
         return _text.AsSpan(start, end - start);
     }
 
-    /// <summary>The entry whose message holds text offset <paramref name="offset"/>, searching in [from, to).</summary>
-    public int EntryAtOffset(int offset, int from, int to)
-    {
-        // First entry whose end is past the offset.
-        var index = Array.BinarySearch(_ends, from, to - from, offset + 1);
-        index = index < 0 ? ~index : index;
-
-        // Empty messages share an end with their predecessor: step back to the first with this end.
-        while (index > from && _ends[index - 1] == _ends[index])
-        {
-            index--;
-        }
-
-        return index;
-    }
-
     /// <summary>First index in [from, to) with a timestamp greater than <paramref name="timestamp"/>.</summary>
     public int UpperBound(long timestamp, int from, int to)
     {
