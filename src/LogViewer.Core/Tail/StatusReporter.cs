@@ -1,0 +1,58 @@
+using System.Globalization;
+using LogViewer.Core.Api;
+
+namespace LogViewer.Core.Tail;
+
+/// <summary>
+/// Builds the engine's <see cref="TailStatus"/> events: the time from the wall clock, the training job's status
+/// on every event once known, and one human sentence per state.
+/// </summary>
+internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
+{
+    public string? JobStatus { get; set; }
+
+    public TailState? Current { get; private set; }
+
+    public void Report(TailState state, string message, Func<TailStatus, TailStatus>? details = null)
+    {
+        var status = new TailStatus(state, clock.GetUtcNow(), message) { JobStatus = JobStatus };
+        Current = state;
+        emit(details is null ? status : details(status));
+    }
+
+    public void Live(DateTimeOffset lastPollAt) =>
+        Report(TailState.Live, $"Live: last poll at {Clock(lastPollAt)}.", s => s with { LastPollAt = lastPollAt });
+
+    public void CatchingUp(TimeSpan behind) =>
+        Report(TailState.CatchingUp, $"Catching up: {Duration(behind)} behind.", s => s with { Behind = behind });
+
+    public void Retrying(RetryNotice notice)
+    {
+        var retryAt = clock.GetUtcNow() + notice.Delay;
+        var (reason, what) = notice.Failure.Kind switch
+        {
+            ApiFailureKind.RateLimited => (RetryReason.RateLimited, "Rate limited by the API"),
+            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse => (RetryReason.ServerError, "Server error"),
+            _ => (RetryReason.Network, "Network problem"),
+        };
+        Report(
+            TailState.Retrying,
+            $"{what} ({notice.Failure.Message.TrimEnd('.')}); retry {notice.Attempt} in {Duration(notice.Delay)}, at {Clock(retryAt)}.",
+            s => s with { Reason = reason, RetryAt = retryAt });
+    }
+
+    public void Fatal(LogApiException failure) =>
+        Report(TailState.Fatal, failure.Message, s => s with { Failure = failure.Kind });
+
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 1 } => $"{Math.Max(0, span.TotalMilliseconds):0} ms",
+        { TotalMinutes: < 1 } => $"{span.TotalSeconds:0.#} s",
+        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min {span.Seconds} s",
+        { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+    };
+
+    private static string Clock(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

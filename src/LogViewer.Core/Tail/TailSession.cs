@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Reactive.Concurrency;
+using LogViewer.Core.Api;
+using LogViewer.Core.Model;
+using Polly;
+
+namespace LogViewer.Core.Tail;
+
+/// <summary>
+/// One subscription's poller: a sequential loop, so polls never overlap. It waits for a training job to start,
+/// reads the requested range window by window, then polls every interval from the cursor minus the lookback
+/// until the range ends (no follow), the job has ended and its trailing grace is over, a fatal failure, or disposal.
+/// </summary>
+internal sealed class TailSession
+{
+    private readonly ILogApi _api;
+    private readonly LogTarget _target;
+    private readonly TailOptions _options;
+    private readonly IScheduler _scheduler;
+    private readonly TimeProvider _clock;
+    private readonly Action<TailEvent> _emit;
+    private readonly StatusReporter _status;
+    private readonly RequestPacer _pacer;
+    private readonly ResiliencePipeline _retry;
+    private readonly WindowPager _pager;
+    private readonly TrainingJobWatcher? _job;
+    private readonly EmittedIdentities _identities = new();
+    private readonly HashSet<long> _warnedCrowdedMillis = [];
+    private TailCursor _cursor = new(0, TimeSpan.Zero);
+    private long? _newestEmittedNanos;
+
+    public TailSession(ILogApi api, LogTarget target, TailOptions options, IScheduler scheduler, TimeProvider clock, Func<double>? randomizer, Action<TailEvent> emit)
+    {
+        _api = api;
+        _target = target;
+        _options = options;
+        _scheduler = scheduler;
+        _clock = clock;
+        _emit = emit;
+        _status = new StatusReporter(clock, emit);
+        _pacer = new RequestPacer(scheduler);
+        _retry = TransientFailureRetry.Build(options.MaxBackoff, new SchedulerTimeProvider(scheduler), randomizer, _status.Retrying);
+        _pager = new WindowPager(FetchLogsAsync, options.Filters);
+        _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
+    }
+
+    /// <summary>The de-duplication memory's size, for tests that check it stays bounded.</summary>
+    internal int RememberedIdentities => _identities.Count;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _status.Report(TailState.Connecting, $"Connecting to {_target.Describe()}.");
+        try
+        {
+            await TailAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogApiException failure) when (!failure.IsTransient)
+        {
+            _status.Fatal(failure);
+        }
+    }
+
+    private async Task TailAsync(CancellationToken cancellationToken)
+    {
+        var problems = _options.Filters.Validate(_target);
+        if (problems.Count > 0)
+        {
+            throw new LogApiException(ApiFailureKind.BadRequest, "The filters cannot be sent: " + string.Join(" ", problems));
+        }
+
+        if (_job is not null)
+        {
+            await WaitForJobToStartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = NowMillis();
+        var from = _options.FromEpochMillis ?? now - (long)TailOptions.DefaultSince.TotalMilliseconds;
+        var to = _options.ToEpochMillis ?? now;
+        if (from > to)
+        {
+            throw new LogApiException(ApiFailureKind.BadRequest, $"The start ({Iso(from)}) is after the end ({Iso(to)}); give a start before the end.");
+        }
+
+        _cursor = new TailCursor(from, _options.Lookback);
+        await ReadRangeAsync(from, to, cancellationToken).ConfigureAwait(false);
+        if (!_options.Follow)
+        {
+            _status.Report(TailState.Ended, $"Read every line from {Iso(from)} to {Iso(to)}.");
+            return;
+        }
+
+        _status.Live(_clock.GetUtcNow());
+        while (!JobFinished())
+        {
+            await _scheduler.DelayAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+            var start = _cursor.NextPollStartMillis;
+            await ReadRangeAsync(start, Math.Max(start, NowMillis()), cancellationToken).ConfigureAwait(false);
+            _status.Live(_clock.GetUtcNow());
+        }
+
+        _status.Report(TailState.Ended, $"Training job {_job!.Target.JobId} ended: {_job.Job!.ShortStatus}.");
+    }
+
+    private bool JobFinished() =>
+        _job is not null && _options.EndWhenJobEnds && _job.TrailingGraceOver(_scheduler.Now, _options.TrailingLinesGrace);
+
+    private async Task WaitForJobToStartAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var job = await CheckJobAsync(cancellationToken).ConfigureAwait(false);
+            if (!job.IsWaiting)
+            {
+                return;
+            }
+
+            _status.Report(
+                TailState.WaitingForJob,
+                $"Training job {job.Id} is {job.ShortStatus}; tailing starts when it runs (checking every {StatusReporter.Duration(_options.JobStatusInterval)}).");
+            await _scheduler.DelayAsync(_options.JobStatusInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<TrainingJobInfo> CheckJobAsync(CancellationToken cancellationToken)
+    {
+        var job = await CallAsync(ct => _api.GetTrainingJobAsync(_job!.Target, ct), cancellationToken).ConfigureAwait(false);
+        if (_job!.Record(job, _scheduler.Now))
+        {
+            _status.JobStatus = job.ShortStatus;
+        }
+
+        return job;
+    }
+
+    private async Task ReadRangeAsync(long startMillis, long endMillis, CancellationToken cancellationToken)
+    {
+        var windows = ReadWindow.Split(startMillis, endMillis).ToList();
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var moreWindows = i < windows.Count - 1;
+            await _pager.ReadAsync(windows[i], read => Accept(read, moreWindows), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Every log request: the job's status first when it is due, then the pace, then the retry pipeline.
+    private async Task<LogPage> FetchLogsAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        if (_job is not null && _job.IsDue(_scheduler.Now))
+        {
+            await CheckJobAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CallAsync(ct => _api.GetLogsAsync(_target, query, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await _retry.ExecuteAsync(
+            async ct =>
+            {
+                await _pacer.WaitTurnAsync(ct).ConfigureAwait(false);
+                return await call(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    private void Accept(PageRead read, bool moreWindows)
+    {
+        if (read.SkippedMalformed > 0)
+        {
+            Warn($"The API sent {read.SkippedMalformed} log entries without a readable timestamp; they were skipped.");
+        }
+
+        if (read is { CrowdedMillis: { } crowded, Gap: { } gap } && _warnedCrowdedMillis.Add(crowded))
+        {
+            var lines = gap.Lines is { } n ? $"about {n}" : "an unknown number of";
+            Warn($"More than {2 * WindowPager.PageSize} lines share the millisecond {Iso(crowded)}; the API returns only the first and last "
+                + $"{WindowPager.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
+        }
+
+        _cursor.Observe(read.Entries);
+        var fresh = _identities.Admit(read.Entries);
+        var horizon = Nanos.FromEpochMillis(_cursor.NextPollStartMillis);
+        _identities.ForgetBefore(horizon);
+        _warnedCrowdedMillis.RemoveWhere(ms => ms < _cursor.NextPollStartMillis);
+        if (fresh.Count > 0)
+        {
+            var late = _newestEmittedNanos is { } newest ? fresh.Count(e => e.TimestampNanos < newest) : 0;
+            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh[^1].TimestampNanos);
+            _emit(new TailBatch(fresh, late));
+        }
+
+        if (read.MoreToRead || moreWindows)
+        {
+            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(_cursor.NewestNanos));
+        }
+    }
+
+    private void Warn(string message) => _emit(new TailWarning(_clock.GetUtcNow(), message));
+
+    private long NowMillis() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string Iso(long epochMillis) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(epochMillis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string IsoNanos(long epochNanos) =>
+        Nanos.ToDateTimeOffset(epochNanos).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}

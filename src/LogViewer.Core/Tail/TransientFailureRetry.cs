@@ -1,0 +1,53 @@
+using LogViewer.Core.Api;
+using Polly;
+using Polly.Retry;
+
+namespace LogViewer.Core.Tail;
+
+/// <summary>
+/// The Polly pipeline every API call of the engine goes through. Transient failures are retried without limit:
+/// a 429 waits what the server asked (<see cref="LogApiException.RetryAfter"/>), anything else transient waits an
+/// exponentially growing, jittered delay starting at <see cref="FirstDelay"/> and capped at the tail's MaxBackoff.
+/// Each call starts from the first delay again, so a success resets the backoff. Non-transient failures
+/// (401/403, 404, 400) pass straight through: they are fatal.
+/// Polly's waits use a <see cref="TimeProvider"/> over the engine's scheduler, so they run on virtual time in tests.
+/// </summary>
+internal static class TransientFailureRetry
+{
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
+
+    public static ResiliencePipeline Build(TimeSpan maxBackoff, TimeProvider schedulerTime, Func<double>? randomizer, Action<RetryNotice> onRetry)
+    {
+        var options = new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<LogApiException>(e => e.IsTransient),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = FirstDelay,
+            MaxDelay = maxBackoff,
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Exception is LogApiException { Kind: ApiFailureKind.RateLimited, RetryAfter: { } retryAfter }
+                    ? retryAfter
+                    : (TimeSpan?)null),
+            OnRetry = args =>
+            {
+                if (args.Outcome.Exception is LogApiException failure)
+                {
+                    onRetry(new RetryNotice(failure, args.RetryDelay, args.AttemptNumber + 1));
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        };
+        if (randomizer is not null)
+        {
+            options.Randomizer = randomizer;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = schedulerTime }.AddRetry(options).Build();
+    }
+}
+
+/// <summary>A transient failure about to be retried after <see cref="Delay"/>; <see cref="Attempt"/> counts from 1.</summary>
+internal sealed record RetryNotice(LogApiException Failure, TimeSpan Delay, int Attempt);

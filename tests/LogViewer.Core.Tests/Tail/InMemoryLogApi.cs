@@ -1,0 +1,118 @@
+using System.Reactive.Concurrency;
+using LogViewer.Core.Api;
+using LogViewer.Core.Model;
+
+namespace LogViewer.Core.Tests.Tail;
+
+/// <summary>
+/// An <see cref="ILogApi"/> over a list of lines with the log endpoint's window semantics: start and end are whole
+/// milliseconds, both inclusive (defaults: end = now, start = end - 30 min); ascending order keeps lines that share
+/// a timestamp in the order they were added; descending is the exact reverse; at most <c>limit</c> lines (500 by
+/// default). A line can become visible late (ingestion lag). Scripted failures are thrown before answering.
+/// </summary>
+internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
+{
+    private readonly List<(LogEntry Entry, DateTimeOffset VisibleAt)> _lines = [];
+
+    public List<(DateTimeOffset At, LogQuery Query)> Requests { get; } = [];
+
+    public List<DateTimeOffset> JobRequests { get; } = [];
+
+    /// <summary>Failures thrown by the next log requests, in order.</summary>
+    public Queue<Exception> Failures { get; } = new();
+
+    /// <summary>The training job's status as a function of the virtual time.</summary>
+    public Func<DateTimeOffset, string> JobStatus { get; set; } = _ => "TRAINING_JOB_RUNNING";
+
+    /// <summary>Malformed entries to report with every answer that covers this millisecond.</summary>
+    public Dictionary<long, int> MalformedAt { get; } = [];
+
+    public void Add(LogEntry entry, DateTimeOffset? visibleAt = null)
+    {
+        // Stable insert: after every line with the same or an older timestamp.
+        int low = 0, high = _lines.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_lines[mid].Entry.TimestampNanos <= entry.TimestampNanos)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        _lines.Insert(low, (entry, visibleAt ?? DateTimeOffset.MinValue));
+    }
+
+    public void AddRange(IEnumerable<LogEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            Add(entry);
+        }
+    }
+
+    public Task<LogPage> GetLogsAsync(LogTarget target, LogQuery query, CancellationToken cancellationToken)
+    {
+        var now = scheduler.Now;
+        Requests.Add((now, query));
+        if (Failures.TryDequeue(out var failure))
+        {
+            return Task.FromException<LogPage>(failure);
+        }
+
+        var problems = query.Validate(target);
+        if (problems.Count > 0)
+        {
+            return Task.FromException<LogPage>(new LogApiException(ApiFailureKind.BadRequest, string.Join(" ", problems), 400));
+        }
+
+        var end = query.EndEpochMillis ?? now.ToUnixTimeMilliseconds();
+        var start = query.StartEpochMillis ?? end - 30 * 60 * 1000;
+        var first = FirstIndexAtOrAfter(Nanos.FromEpochMillis(start));
+        var window = new List<LogEntry>();
+        for (var i = first; i < _lines.Count && _lines[i].Entry.EpochMillis <= end; i++)
+        {
+            if (_lines[i].VisibleAt <= now)
+            {
+                window.Add(_lines[i].Entry);
+            }
+        }
+
+        if (query.Direction == SortDirection.Descending)
+        {
+            window.Reverse();
+        }
+
+        var malformed = MalformedAt.Where(m => m.Key >= start && m.Key <= end).Sum(m => m.Value);
+        return Task.FromResult(new LogPage(window.Take(query.Limit ?? 500).ToList(), malformed));
+    }
+
+    public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken)
+    {
+        JobRequests.Add(scheduler.Now);
+        return Task.FromResult(new TrainingJobInfo(target.JobId, "job", JobStatus(scheduler.Now), null));
+    }
+
+    private int FirstIndexAtOrAfter(long nanos)
+    {
+        int low = 0, high = _lines.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_lines[mid].Entry.TimestampNanos < nanos)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Reactive.Concurrency;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+
+namespace LogViewer.Core.Tests.Tail;
+
+/// <summary>
+/// A tail engine on virtual time: a <see cref="HistoricalScheduler"/> drives every wait, and "now" is the
+/// scheduler's clock. Records every event the engine emits.
+/// </summary>
+internal sealed class TailHarness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 22, 20, 0, 0, TimeSpan.Zero);
+    public static readonly LogTarget Deployment = new DeploymentTarget("m1", "d1");
+
+    private IDisposable? _subscription;
+
+    public TailHarness(LogTarget? target = null)
+    {
+        Scheduler = new HistoricalScheduler(Start);
+        Api = new InMemoryLogApi(Scheduler);
+        Target = target ?? Deployment;
+    }
+
+    public HistoricalScheduler Scheduler { get; }
+
+    public InMemoryLogApi Api { get; }
+
+    public LogTarget Target { get; }
+
+    public TailEngine? Engine { get; private set; }
+
+    public List<TailEvent> Events { get; } = [];
+
+    public bool Completed { get; private set; }
+
+    public Exception? Error { get; private set; }
+
+    public IEnumerable<TailBatch> Batches => Events.OfType<TailBatch>();
+
+    public List<LogEntry> Emitted => Batches.SelectMany(b => b.Entries).ToList();
+
+    public IEnumerable<TailStatus> Statuses => Events.OfType<TailStatus>();
+
+    public IEnumerable<TailWarning> Warnings => Events.OfType<TailWarning>();
+
+    public DateTimeOffset Now => Scheduler.Now;
+
+    /// <summary>A line at <paramref name="at"/> plus <paramref name="nanos"/> nanoseconds.</summary>
+    public static LogEntry Line(DateTimeOffset at, string message, long nanos = 0, string? replica = "r1") =>
+        new(Nanos.FromDateTimeOffset(at) + nanos, message, replica, null, LogLevel.Info);
+
+    public void Run(TailOptions options, Func<double>? randomizer = null)
+    {
+        Engine = new TailEngine(Api, Target, options, Scheduler, new SchedulerTimeProvider(Scheduler), randomizer ?? (() => 0.5));
+        _subscription = Engine.Run().Subscribe(Events.Add, e => Error = e, () => Completed = true);
+    }
+
+    /// <summary>
+    /// Runs the virtual clock forward. xunit's SynchronizationContext is removed meanwhile: with it, .NET would
+    /// queue the engine's await continuations to the thread pool instead of running them inside the scheduler's
+    /// work item, and the test could not know when the engine has moved on.
+    /// </summary>
+    public void Advance(TimeSpan by)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            Scheduler.AdvanceBy(by);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    public void AdvanceInSteps(TimeSpan total, TimeSpan step, Action? afterEachStep = null)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed += step)
+        {
+            Advance(step);
+            afterEachStep?.Invoke();
+        }
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
