@@ -94,7 +94,7 @@ internal sealed class ViewerHarness : IDisposable
     public Cell CellAt(int row, int column) => App.Driver!.Contents![row, column];
 
     /// <summary>The log pane's rows (right of the sidebar, above the filter line).</summary>
-    public string[] PaneRows() => [.. Rows[..^3].Select(r => r.Length > 26 ? r[26..] : r)];
+    public string[] PaneRows() => [.. Rows[..^3].Select(r => r.Length > 22 ? r[22..] : r)];
 
     /// <summary>The screen row holding <paramref name="text"/>, or -1.</summary>
     public int RowOf(string text) => Array.FindIndex(Rows, r => r.Contains(text, StringComparison.Ordinal));

@@ -15,7 +15,7 @@ internal sealed class ViewerRoot : Runnable
     /// <summary>Below this width the sidebar hides itself, whatever the state says.</summary>
     public const int SidebarMinimumScreenWidth = 70;
 
-    public const int SidebarWidth = 26;
+    public const int SidebarWidth = 22;
 
     private readonly FrameView _sidebar;
     private readonly ReplicaList _replicas;

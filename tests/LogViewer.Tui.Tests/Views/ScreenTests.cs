@@ -54,8 +54,8 @@ public sealed class ScreenTests(ITestOutputHelper output)
         Assert.Contains("Replicas", viewer.Rows[0], StringComparison.Ordinal);
         Assert.Contains("* all", viewer.Rows[1], StringComparison.Ordinal);
         Assert.Contains("3", viewer.Rows[1], StringComparison.Ordinal);
-        var alphaRow = Array.FindIndex(viewer.Rows, r => r[..26].Contains("r-alpha", StringComparison.Ordinal));
-        Assert.Contains("2", viewer.Rows[alphaRow][..26], StringComparison.Ordinal);
+        var alphaRow = Array.FindIndex(viewer.Rows, r => r[..22].Contains("r-alpha", StringComparison.Ordinal));
+        Assert.Contains("2", viewer.Rows[alphaRow][..22], StringComparison.Ordinal);
         var sidebarColumn = viewer.Rows[alphaRow].IndexOf("r-alpha", StringComparison.Ordinal);
         var paneRow = viewer.RowOf("a1");
         var paneColumn = viewer.Rows[paneRow].IndexOf("r-alpha", StringComparison.Ordinal);
