@@ -1,10 +1,21 @@
+using System.Text;
+using LogViewer.Core.Credentials;
+using LogViewer.Output;
+using LogViewer.Running;
+
 namespace LogViewer;
 
+/// <summary>The composition root: the real console, environment, clock and signals.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        _ = args;
-        return 0;
+        using var signals = new ShutdownSignals();
+
+        // Buffered stdout, flushed per batch by the output modes: Console.Out flushes every write.
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
+        var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new OneShotTailSource(TimeProvider.System), new TuiOutputMode());
+        return await CliApplication.RunAsync(args, services, signals.Token).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,17 @@
 using BenchmarkDotNet.Running;
+using LogViewer.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Console modes besides BenchmarkDotNet: a memory measurement and a jsonl corpus for whole-process runs.
+return args switch
+{
+    ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+    ["quick", ..] => QuickTimings.Run(),
+    ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ConsoleModes).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,205 @@
+using LogViewer.Core.Store;
+
+namespace LogViewer.Core.Filtering;
+
+/// <summary>
+/// The lines of a <see cref="LogStore"/> that a <see cref="LogFilter"/> keeps, kept up to date as the store
+/// changes: each store batch costs only its new entries (plus re-scans of chunks rebuilt for late lines), and
+/// evicted lines leave the view. <see cref="SetFilterAsync"/> re-filters on the thread pool, scanning only
+/// the current matches when the new filter narrows the old one, and a newer call cancels an older one.
+/// Read <see cref="Current"/> from any thread; <see cref="Changed"/> fires (on the writer's or the pool's
+/// thread) after each new snapshot.
+/// </summary>
+public sealed class FilteredView : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly LogStore _store;
+    private readonly CountAccumulator _counts = new();
+    private readonly Dictionary<LogChunk, ChunkMatches> _byChunk = new(ReferenceEqualityComparer.Instance);
+    private List<ChunkMatches> _states = [];
+    private LogFilter _filter;
+    private EntryPredicate? _predicate;
+    private FilteredSnapshot _current;
+    private CancellationTokenSource? _pending;
+    private long _filterGeneration;
+    private long _version;
+    private int[] _scanBuffer = new int[LogChunk.MaxEntries];
+    private bool _disposed;
+
+    public FilteredView(LogStore store, LogFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _filter = filter ?? LogFilter.All;
+        _predicate = _filter.KeepsAll ? null : _filter.Compile();
+        lock (_lock)
+        {
+            _current = Sync(store.Current);
+        }
+
+        _store.Changed += OnStoreChanged;
+    }
+
+    /// <summary>The filter of <see cref="Current"/> (a re-filter in progress is not applied yet).</summary>
+    public LogFilter Filter => Volatile.Read(ref _current).Filter;
+
+    public FilteredSnapshot Current => Volatile.Read(ref _current);
+
+    public event EventHandler? Changed;
+
+    /// <summary>
+    /// Re-filters with <paramref name="filter"/> on the thread pool. Completes with <c>true</c> once
+    /// <see cref="Current"/> shows the new filter, or <c>false</c> when a newer call superseded this one or
+    /// <paramref name="cancellationToken"/> was cancelled (it never throws for either).
+    /// </summary>
+    public Task<bool> SetFilterAsync(LogFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        CancellationTokenSource source;
+        long generation;
+        FilteredSnapshot basis;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _pending?.Cancel();
+            _pending?.Dispose();
+            source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _pending = source;
+            generation = ++_filterGeneration;
+            basis = _current;
+        }
+
+        return Task.Run(() => Refilter(filter, basis, generation, source.Token), CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        _store.Changed -= OnStoreChanged;
+        lock (_lock)
+        {
+            _disposed = true;
+            _pending?.Cancel();
+            _pending?.Dispose();
+            _pending = null;
+        }
+    }
+
+    private void OnStoreChanged(object? sender, EventArgs e)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _current, Sync(_store.Current));
+        }
+
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    private bool Refilter(LogFilter filter, FilteredSnapshot basis, long generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var states = ChunkScan.Run(filter, basis, cancellationToken);
+            lock (_lock)
+            {
+                if (generation != _filterGeneration || cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                _filter = filter;
+                _predicate = filter.KeepsAll ? null : filter.Compile();
+                _states = states;
+                _counts.Clear();
+                for (var k = 0; k < states.Count; k++)
+                {
+                    var state = states[k];
+                    CountMatches(state, basis.Store.ChunkBegin(k), state.Scanned, 1);
+                    state.CountedFrom = basis.Store.ChunkBegin(k);
+                }
+
+                Volatile.Write(ref _current, Sync(_store.Current));
+            }
+
+            Changed?.Invoke(this, EventArgs.Empty);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Brings the match lists up to <paramref name="store"/>: drops gone chunks, scans new entries.</summary>
+    private FilteredSnapshot Sync(LogSnapshot store)
+    {
+        _byChunk.Clear();
+        foreach (var state in _states)
+        {
+            _byChunk[state.Chunk] = state;
+        }
+
+        var next = new List<ChunkMatches>(store.ChunkCount);
+        for (var k = 0; k < store.ChunkCount; k++)
+        {
+            var chunk = store.Chunk(k);
+            var begin = store.ChunkBegin(k);
+            var end = store.ChunkEnd(k);
+            if (_byChunk.Remove(chunk, out var state))
+            {
+                if (begin > state.CountedFrom)
+                {
+                    CountMatches(state, state.CountedFrom, Math.Min(begin, state.Scanned), -1);
+                    state.CountedFrom = begin;
+                }
+            }
+            else
+            {
+                state = new ChunkMatches(chunk, begin, _predicate is null ? null : [], 0);
+            }
+
+            if (end > state.Scanned)
+            {
+                var from = Math.Max(state.Scanned, begin);
+                var found = ChunkScan.Scan(_predicate, chunk, store, from, end, ref _scanBuffer);
+                state.Append(_scanBuffer.AsSpan(0, found));
+                CountMatches(state, from, end, 1, found);
+                state.Scanned = end;
+            }
+
+            next.Add(state);
+        }
+
+        // Chunks evicted whole or replaced by a rebuild for late lines leave the counts.
+        foreach (var gone in _byChunk.Values)
+        {
+            CountMatches(gone, gone.CountedFrom, gone.Scanned, -1);
+        }
+
+        _byChunk.Clear();
+        _states = next;
+        var counts = _predicate is null ? store.Counts : _counts.Publish(store.ReplicaNames);
+        return new FilteredSnapshot(store, _filter, next, counts, ++_version);
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the counts for the state's matches with local index in [from, to).</summary>
+    private void CountMatches(ChunkMatches state, int from, int to, int delta, int? lastFound = null)
+    {
+        if (_predicate is null || from >= to)
+        {
+            return;
+        }
+
+        var matches = state.Matches!;
+        var end = state.MatchCount;
+        var start = lastFound is { } found ? end - found : ChunkMatches.LowerBound(matches, end, from);
+        for (var i = start; i < end && matches[i] < to; i++)
+        {
+            _counts.Add(state.Chunk.Level(matches[i]), state.Chunk.ReplicaCode(matches[i]), delta);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using LogViewer.Core.Model;
+
+namespace LogViewer.Core.Store;
+
+/// <summary>
+/// A block of consecutive entries in struct arrays, with their messages as UTF-8 in one shared byte buffer.
+/// Only the store's writer appends, and only past the count a published snapshot recorded, so a snapshot
+/// reads its prefix without locks. A chunk rebuilt for a late insert is a new object; a chunk is never
+/// reordered in place.
+/// </summary>
+internal sealed class LogChunk
+{
+    public const int MaxEntries = 4096;
+
+    private long[] _timestamps;
+    private long[] _ids;
+    private int[] _ends;
+    private LogLevel[] _levels;
+    private int[] _replicas;
+    private int[] _requests;
+    private byte[] _text;
+    private int _textUsed;
+
+    public LogChunk(int entryCapacity, int textCapacity)
+    {
+        _timestamps = new long[entryCapacity];
+        _ids = new long[entryCapacity];
+        _ends = new int[entryCapacity];
+        _levels = new LogLevel[entryCapacity];
+        _replicas = new int[entryCapacity];
+        _requests = new int[entryCapacity];
+        _text = new byte[textCapacity];
+    }
+
+    /// <summary>Entries written so far (the writer's count; readers use their snapshot's count).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>No more appends: full, or built whole for a late insert.</summary>
+    public bool IsSealed { get; private set; }
+
+    public int EntryCapacity => _timestamps.Length;
+
+    public int TextUsed => _textUsed;
+
+    public long FirstTimestamp => _timestamps[0];
+
+    public long LastTimestamp => _timestamps[Count - 1];
+
+    public bool CanAppend(int messageBytes) =>
+        !IsSealed && Count < _timestamps.Length && _textUsed + messageBytes <= _text.Length;
+
+    public void Append(long id, long timestamp, ReadOnlySpan<byte> message, LogLevel level, int replica, int request)
+    {
+        var i = Count;
+        message.CopyTo(_text.AsSpan(_textUsed));
+        _textUsed += message.Length;
+        _timestamps[i] = timestamp;
+        _ids[i] = id;
+        _ends[i] = _textUsed;
+        _levels[i] = level;
+        _replicas[i] = replica;
+        _requests[i] = request;
+        Count = i + 1;
+    }
+
+    public void Append(long id, long timestamp, string message, LogLevel level, int replica, int request)
+    {
+        var i = Count;
+        _textUsed += Encoding.UTF8.GetBytes(message, _text.AsSpan(_textUsed));
+        _timestamps[i] = timestamp;
+        _ids[i] = id;
+        _ends[i] = _textUsed;
+        _levels[i] = level;
+        _replicas[i] = replica;
+        _requests[i] = request;
+        Count = i + 1;
+    }
+
+    /// <summary>Copies entry <paramref name="index"/> of <paramref name="source"/> to the end of this chunk.</summary>
+    public void AppendFrom(LogChunk source, int index) =>
+        Append(source._ids[index], source._timestamps[index], source.Message(index), source._levels[index],
+            source._replicas[index], source._requests[index]);
+
+    /// <summary>
+    /// Ends appends and gives back unused capacity when more than an eighth is idle. Readers holding the old
+    /// arrays still see the same prefix, so swapping the references is safe without a lock.
+    /// </summary>
+    public void Seal()
+    {
+        if (IsSealed)
+        {
+            return;
+        }
+
+        IsSealed = true;
+        if (_text.Length - _textUsed > _text.Length / 8)
+        {
+            _text = _text.AsSpan(0, _textUsed).ToArray();
+        }
+
+        if (_timestamps.Length - Count > _timestamps.Length / 8)
+        {
+            _timestamps = _timestamps.AsSpan(0, Count).ToArray();
+            _ids = _ids.AsSpan(0, Count).ToArray();
+            _ends = _ends.AsSpan(0, Count).ToArray();
+            _levels = _levels.AsSpan(0, Count).ToArray();
+            _replicas = _replicas.AsSpan(0, Count).ToArray();
+            _requests = _requests.AsSpan(0, Count).ToArray();
+        }
+    }
+
+    public long Timestamp(int index) => _timestamps[index];
+
+    public long Id(int index) => _ids[index];
+
+    public LogLevel Level(int index) => _levels[index];
+
+    public int ReplicaCode(int index) => _replicas[index];
+
+    public int RequestCode(int index) => _requests[index];
+
+    public int MessageStart(int index) => index == 0 ? 0 : _ends[index - 1];
+
+    public int MessageEnd(int index) => _ends[index];
+
+    public ReadOnlySpan<byte> Message(int index)
+    {
+        var start = index == 0 ? 0 : _ends[index - 1];
+        return _text.AsSpan(start, _ends[index] - start);
+    }
+
+    /// <summary>The messages of entries <paramref name="from"/> to <paramref name="to"/> (exclusive), back to back.</summary>
+    public ReadOnlySpan<byte> TextOf(int from, int to)
+    {
+        var start = from == 0 ? 0 : _ends[from - 1];
+        var end = to == 0 ? 0 : _ends[to - 1];
+        return _text.AsSpan(start, end - start);
+    }
+
+    /// <summary>First index in [from, to) with a timestamp greater than <paramref name="timestamp"/>.</summary>
+    public int UpperBound(long timestamp, int from, int to)
+    {
+        var lo = from;
+        var hi = to;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_timestamps[mid] <= timestamp)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>First index in [from, to) with a timestamp not less than <paramref name="timestamp"/>.</summary>
+    public int LowerBound(long timestamp, int from, int to)
+    {
+        var lo = from;
+        var hi = to;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_timestamps[mid] < timestamp)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

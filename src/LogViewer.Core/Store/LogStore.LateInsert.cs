@@ -1,0 +1,98 @@
+namespace LogViewer.Core.Store;
+
+public sealed partial class LogStore
+{
+    /// <summary>
+    /// Puts the batch's late lines in place. Each affected chunk is rebuilt as new sealed chunks (merging its
+    /// visible entries with the late ones), so snapshots holding the old chunk keep seeing it unchanged and
+    /// filtered views re-scan only the rebuilt chunks.
+    /// </summary>
+    private void InsertLate()
+    {
+        // Stable by timestamp: late lines with equal timestamps keep their arrival order.
+        var ordered = _late.Select((late, arrival) => (late, arrival))
+            .OrderBy(pair => pair.late.Timestamp).ThenBy(pair => pair.arrival)
+            .Select(pair => pair.late).ToList();
+
+        var rebuilt = new List<LogChunk>(_chunks.Count + 4);
+        var next = 0;
+        for (var k = 0; k < _chunks.Count; k++)
+        {
+            var chunk = _chunks[k];
+            var begin = k == 0 ? _frontSkip : 0;
+            var last = chunk.Timestamp(chunk.Count - 1);
+            var take = next;
+            while (take < ordered.Count && ordered[take].Timestamp < last)
+            {
+                take++;
+            }
+
+            if (take == next)
+            {
+                rebuilt.Add(chunk);
+                continue;
+            }
+
+            chunk.Seal();
+            Merge(chunk, begin, ordered, next, take, rebuilt);
+            if (k == 0)
+            {
+                _frontSkip = 0;
+            }
+
+            next = take;
+        }
+
+        _chunks.Clear();
+        _chunks.AddRange(rebuilt);
+        _layoutVersion++;
+    }
+
+    private void Merge(LogChunk chunk, int begin, List<PendingLate> ordered, int from, int to, List<LogChunk> output)
+    {
+        LogChunk? target = null;
+        var i = begin;
+        var j = from;
+        while (i < chunk.Count || j < to)
+        {
+            // Existing entries first on equal timestamps: a late line goes after the lines it ties with.
+            var takeExisting = j == to || (i < chunk.Count && chunk.Timestamp(i) <= ordered[j].Timestamp);
+            var bytes = takeExisting ? chunk.MessageEnd(i) - chunk.MessageStart(i) : ordered[j].Message.Length;
+            if (target is null || !target.CanAppend(bytes))
+            {
+                target?.Seal();
+                target = NewMergeChunk(chunk, i, ordered, j, to, bytes);
+                output.Add(target);
+            }
+
+            if (takeExisting)
+            {
+                target.AppendFrom(chunk, i++);
+            }
+            else
+            {
+                var late = ordered[j++];
+                target.Append(_nextId++, late.Timestamp, late.Message, late.Level, late.Replica, late.Request);
+                _count++;
+                _counts.Add(late.Level, late.Replica, 1);
+                _rates.Add(late.Timestamp, late.Level);
+            }
+        }
+
+        target?.Seal();
+    }
+
+    private static LogChunk NewMergeChunk(LogChunk chunk, int i, List<PendingLate> ordered, int j, int to, int minimumBytes)
+    {
+        var remainingEntries = chunk.Count - i + to - j;
+        var entries = Math.Min(remainingEntries, LogChunk.MaxEntries);
+        var bytes = (long)chunk.TextUsed - (i == 0 ? 0 : chunk.MessageStart(i));
+        for (var late = j; late < to; late++)
+        {
+            bytes += ordered[late].Message.Length;
+        }
+
+        var text = (int)Math.Clamp(bytes, minimumBytes, MaxTextCapacity);
+        return new LogChunk(entries, Math.Max(text, minimumBytes));
+    }
+}

@@ -1,0 +1,82 @@
+using LogViewer.Core.Model;
+
+namespace LogViewer.Core.Store;
+
+/// <summary>
+/// Entries parsed straight from UTF-8 (a jsonl file, an API page) waiting to be appended in one locked step,
+/// so the parser never makes a string per message. Reused: <see cref="Clear"/> after each append.
+/// </summary>
+internal sealed class StagedEntries
+{
+    private long[] _timestamps = new long[1024];
+    private LogLevel[] _levels = new LogLevel[1024];
+    private string?[] _replicas = new string?[1024];
+    private string?[] _requests = new string?[1024];
+    private int[] _ends = new int[1024];
+    private byte[] _text = new byte[128 * 1024];
+    private int _textUsed;
+
+    public int Count { get; private set; }
+
+    public int TextBytes => _textUsed;
+
+    /// <summary>Room for a message of <paramref name="byteCount"/> bytes; write it there, then call <see cref="Commit"/>.</summary>
+    public Span<byte> Reserve(int byteCount)
+    {
+        if (_textUsed + byteCount > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + byteCount));
+        }
+
+        return _text.AsSpan(_textUsed, byteCount);
+    }
+
+    public void Commit(long timestamp, int messageBytes, LogLevel level, string? replica, string? requestId)
+    {
+        if (Count == _timestamps.Length)
+        {
+            var size = Count * 2;
+            Array.Resize(ref _timestamps, size);
+            Array.Resize(ref _levels, size);
+            Array.Resize(ref _replicas, size);
+            Array.Resize(ref _requests, size);
+            Array.Resize(ref _ends, size);
+        }
+
+        _textUsed += messageBytes;
+        _timestamps[Count] = timestamp;
+        _levels[Count] = level;
+        _replicas[Count] = replica;
+        _requests[Count] = requestId;
+        _ends[Count] = _textUsed;
+        Count++;
+    }
+
+    public void Add(long timestamp, ReadOnlySpan<byte> message, LogLevel level, string? replica, string? requestId)
+    {
+        message.CopyTo(Reserve(message.Length));
+        Commit(timestamp, message.Length, level, replica, requestId);
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        _textUsed = 0;
+        Array.Clear(_replicas, 0, _replicas.Length);
+        Array.Clear(_requests, 0, _requests.Length);
+    }
+
+    public long Timestamp(int index) => _timestamps[index];
+
+    public LogLevel Level(int index) => _levels[index];
+
+    public string? Replica(int index) => _replicas[index];
+
+    public string? RequestId(int index) => _requests[index];
+
+    public ReadOnlySpan<byte> Message(int index)
+    {
+        var start = index == 0 ? 0 : _ends[index - 1];
+        return _text.AsSpan(start, _ends[index] - start);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Text;
+
+namespace LogViewer.Core.Text;
+
+/// <summary>
+/// Makes log text safe to draw in a terminal: nothing inside a log line can move the cursor, clear the screen,
+/// set the window title, write the clipboard or change colours. Every escape sequence (CSI including SGR, OSC
+/// terminated by BEL or ST, DCS/SOS/PM/APC strings, two-character ESC sequences, and their 8-bit C1 forms) is
+/// removed; remaining C0 controls, C1 controls (U+0080-U+009F) and DEL are dropped; tabs expand to 8-column stops;
+/// a carriage-return progress line keeps its last non-empty segment; a line feed inside a message becomes
+/// <see cref="NewlineMark"/> so one entry stays one row.
+/// </summary>
+/// <remarks>
+/// One pass, no regular expressions; a clean string (the common case) is returned as the same instance without
+/// allocating. Tab stops count one column per UTF-16 code unit outside surrogate pairs, which is exact for the
+/// text logs usually hold and only approximate after wide (East Asian) characters.
+/// </remarks>
+public static class TerminalText
+{
+    /// <summary>What a line feed inside a message is drawn as.</summary>
+    public const char NewlineMark = '\u21B5';
+
+    private const char Esc = '\u001B';
+    private const char Bel = '\u0007';
+    private const char C1StringTerminator = '\u009C';
+    private const int TabWidth = 8;
+
+    /// <summary>Returns <paramref name="text"/> with everything that could drive a terminal removed.</summary>
+    public static string Sanitize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var firstUnsafe = IndexOfUnsafe(text);
+        return firstUnsafe < 0 ? text : Rewrite(text, firstUnsafe);
+    }
+
+    /// <summary>True when <paramref name="text"/> holds nothing <see cref="Sanitize"/> would change.</summary>
+    public static bool IsClean(string text) => IndexOfUnsafe(text) < 0;
+
+    private static int IndexOfUnsafe(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsControl(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsControl(char c) => c < ' ' || (c >= '\u007F' && c <= '\u009F');
+
+    private static string Rewrite(string text, int start)
+    {
+        var output = new StringBuilder(text.Length);
+        output.Append(text, 0, start);
+        var lineStart = 0;
+        var column = ColumnsOf(text, 0, start);
+        var resetBeforeNextText = false;
+
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!IsControl(c))
+            {
+                if (resetBeforeNextText)
+                {
+                    output.Length = lineStart;
+                    column = 0;
+                    resetBeforeNextText = false;
+                }
+
+                output.Append(c);
+                if (!char.IsLowSurrogate(c))
+                {
+                    column++;
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\t':
+                    if (resetBeforeNextText)
+                    {
+                        output.Length = lineStart;
+                        column = 0;
+                        resetBeforeNextText = false;
+                    }
+
+                    var spaces = TabWidth - (column % TabWidth);
+                    output.Append(' ', spaces);
+                    column += spaces;
+                    i++;
+                    break;
+                case '\n':
+                    resetBeforeNextText = false;
+                    output.Append(NewlineMark);
+                    lineStart = output.Length;
+                    column = 0;
+                    i++;
+                    break;
+                case '\r':
+                    // A progress bar rewrites its line with \r; the terminal would show the last segment written.
+                    resetBeforeNextText = true;
+                    i++;
+                    break;
+                case Esc:
+                    i = SkipEscape(text, i + 1);
+                    break;
+                case '\u009B': // C1 CSI
+                    i = SkipControlSequence(text, i + 1);
+                    break;
+                case '\u009D' or '\u0090' or '\u0098' or '\u009E' or '\u009F': // C1 OSC, DCS, SOS, PM, APC
+                    i = SkipControlString(text, i + 1);
+                    break;
+                default:
+                    i++; // every other C0, C1 and DEL: dropped
+                    break;
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Skips what follows an ESC; returns the index after the sequence.</summary>
+    private static int SkipEscape(string text, int i)
+    {
+        if (i >= text.Length)
+        {
+            return i;
+        }
+
+        var c = text[i];
+        switch (c)
+        {
+            case '[':
+                return SkipControlSequence(text, i + 1);
+            case ']' or 'P' or 'X' or '^' or '_':
+                return SkipControlString(text, i + 1);
+        }
+
+        // nF sequences: intermediates 0x20-0x2F then one final byte 0x30-0x7E (ESC ( B, ESC # 8, ESC 7, ESC c...).
+        while (i < text.Length && text[i] >= ' ' && text[i] <= '/')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] >= '0' && text[i] <= '~')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>CSI: parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, one final byte 0x40-0x7E.</summary>
+    private static int SkipControlSequence(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c >= '@' && c <= '~')
+            {
+                return i + 1;
+            }
+
+            if (c < ' ' || c > '?')
+            {
+                // Malformed: a terminal would abort the sequence here; the offending character is handled normally.
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>OSC, DCS, SOS, PM, APC: everything up to BEL, ESC \ or C1 ST; unterminated runs to the end.</summary>
+    private static int SkipControlString(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == Bel || c == C1StringTerminator)
+            {
+                return i + 1;
+            }
+
+            if (c == Esc)
+            {
+                // ESC \ is the terminator; any other ESC aborts the string and starts a sequence of its own.
+                return i + 1 < text.Length && text[i + 1] == '\\' ? i + 2 : i;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int ColumnsOf(string text, int start, int end)
+    {
+        var columns = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsLowSurrogate(text[i]))
+            {
+                columns++;
+            }
+        }
+
+        return columns;
+    }
+}

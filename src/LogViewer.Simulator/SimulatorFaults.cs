@@ -1,0 +1,97 @@
+namespace LogViewer.Simulator;
+
+/// <summary>The fault knobs as one value, for <see cref="SimulatorOptions.Faults"/>. All off by default.</summary>
+public sealed record SimulatorFaultSettings
+{
+    public double RateLimitProbability { get; init; }
+    public int RetryAfterSeconds { get; init; } = 1;
+    public bool RetryAfterInHeader { get; init; }
+    public double ServerErrorProbability { get; init; }
+    public double Html502Probability { get; init; }
+    public double SlowProbability { get; init; }
+    public TimeSpan SlowDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public DateTimeOffset? OutageStart { get; init; }
+    public TimeSpan OutageDuration { get; init; }
+    public bool OutageAbortsConnection { get; init; }
+}
+
+/// <summary>
+/// Fault injection, changeable while the server runs (thread-safe: each knob is read once per request).
+/// Probabilities are 0..1 per request. The rate-limit answer looks exactly like a real 429: the body always
+/// carries <c>retry_after</c>, the <c>Retry-After</c> header only when <see cref="RetryAfterInHeader"/>.
+/// </summary>
+public sealed class SimulatorFaults
+{
+    private readonly Lock _gate = new();
+    private SimulatorFaultSettings _settings;
+
+    internal SimulatorFaults(SimulatorFaultSettings initial) => _settings = Validated(initial);
+
+    /// <summary>Chance that a request gets a 429 (on top of the real per-second limit).</summary>
+    public double RateLimitProbability { get => Current.RateLimitProbability; set => Update(s => s with { RateLimitProbability = CheckProbability(value) }); }
+
+    /// <summary>Seconds put in <c>retry_after</c> (and the header) of every 429.</summary>
+    public int RetryAfterSeconds { get => Current.RetryAfterSeconds; set => Update(s => s with { RetryAfterSeconds = value }); }
+
+    /// <summary>Whether 429s also carry a <c>Retry-After</c> header; the body always has <c>retry_after</c>.</summary>
+    public bool RetryAfterInHeader { get => Current.RetryAfterInHeader; set => Update(s => s with { RetryAfterInHeader = value }); }
+
+    /// <summary>Chance of a JSON 500 or 503.</summary>
+    public double ServerErrorProbability { get => Current.ServerErrorProbability; set => Update(s => s with { ServerErrorProbability = CheckProbability(value) }); }
+
+    /// <summary>Chance of a gateway's HTML 502 page (content-type text/html).</summary>
+    public double Html502Probability { get => Current.Html502Probability; set => Update(s => s with { Html502Probability = CheckProbability(value) }); }
+
+    /// <summary>Chance that an answer is held back for <see cref="SlowDelay"/> before it is sent.</summary>
+    public double SlowProbability { get => Current.SlowProbability; set => Update(s => s with { SlowProbability = CheckProbability(value) }); }
+
+    /// <summary>How long a slow answer waits (wall-clock: it exercises the client's real HTTP timeout).</summary>
+    public TimeSpan SlowDelay { get => Current.SlowDelay; set => Update(s => s with { SlowDelay = value }); }
+
+    /// <summary>Start of an outage (on the server's TimeProvider); null for none.</summary>
+    public DateTimeOffset? OutageStart { get => Current.OutageStart; set => Update(s => s with { OutageStart = value }); }
+
+    /// <summary>Length of the outage; every request inside it fails.</summary>
+    public TimeSpan OutageDuration { get => Current.OutageDuration; set => Update(s => s with { OutageDuration = value }); }
+
+    /// <summary>During an outage, drop the connection instead of answering a 503 HTML page.</summary>
+    public bool OutageAbortsConnection { get => Current.OutageAbortsConnection; set => Update(s => s with { OutageAbortsConnection = value }); }
+
+    /// <summary>All knobs at once, as one consistent value.</summary>
+    public SimulatorFaultSettings Current
+    {
+        get { lock (_gate) { return _settings; } }
+        set
+        {
+            var checkedValue = Validated(value);
+            lock (_gate)
+            {
+                _settings = checkedValue;
+            }
+        }
+    }
+
+    /// <summary>Turns every fault off.</summary>
+    public void Clear() => Current = new SimulatorFaultSettings();
+
+    private void Update(Func<SimulatorFaultSettings, SimulatorFaultSettings> change)
+    {
+        lock (_gate)
+        {
+            _settings = change(_settings);
+        }
+    }
+
+    private static SimulatorFaultSettings Validated(SimulatorFaultSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CheckProbability(settings.RateLimitProbability);
+        CheckProbability(settings.ServerErrorProbability);
+        CheckProbability(settings.Html502Probability);
+        CheckProbability(settings.SlowProbability);
+        return settings;
+    }
+
+    private static double CheckProbability(double value) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A probability is between 0 and 1.");
+}

@@ -1,0 +1,18 @@
+using LogViewer.Core.Tail;
+
+namespace LogViewer.Tui.App;
+
+/// <summary>
+/// What the TUI shows: a title (the target, e.g. "model abc / deployment def"), the tail engine's event stream
+/// (subscribed to once), the store's capacity, whether times start in UTC, and an optional initial quick filter.
+/// </summary>
+/// <param name="Title">Shown in the status bar.</param>
+/// <param name="Events">The tail engine's stream: batches, status changes and warnings.</param>
+/// <param name="MaxLines">Entries kept; older ones are evicted and counted.</param>
+/// <param name="Utc">Start with UTC ISO times instead of local clock times.</param>
+/// <param name="InitialFilter">Quick filter text to start with (same syntax as <c>/</c>: text, or <c>/regex/</c>).</param>
+public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int MaxLines, bool Utc, string? InitialFilter = null)
+{
+    /// <summary>Clock for relative times and ages; <see cref="TimeProvider.System"/> when null.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+}

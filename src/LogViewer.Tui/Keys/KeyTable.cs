@@ -1,0 +1,91 @@
+using System.Text;
+using LogViewer.Core.Model;
+using LogViewer.Tui.State;
+
+namespace LogViewer.Tui.Keys;
+
+/// <summary>
+/// Every key the viewer understands, in one list: key handling, the help overlay and the README table are all
+/// produced from it, so they cannot disagree.
+/// </summary>
+internal static class KeyTable
+{
+    /// <summary>Columns moved per horizontal scroll key.</summary>
+    public const int HorizontalStep = 8;
+
+    public static IReadOnlyList<KeyCommand> Commands { get; } =
+    [
+        new(["j", "Down"], "down one line", new MoveBy(1)),
+        new(["k", "Up"], "up one line (pauses)", new MoveBy(-1)),
+        new(["PageDown", "Space"], "down one page", new MoveByPages(1)),
+        new(["PageUp", "b"], "up one page", new MoveByPages(-1)),
+        new(["Ctrl+D"], "down half a page", new MoveByPages(0.5)),
+        new(["Ctrl+U"], "up half a page", new MoveByPages(-0.5)),
+        new(["g", "Home"], "first line", new GoToTop()),
+        new(["G", "End"], "last line and follow", new GoToBottom()),
+        new(["f"], "toggle follow", new ToggleFollow()),
+        new(["l", "Right"], $"scroll right {HorizontalStep} cols", new ScrollHorizontally(HorizontalStep)),
+        new(["h", "Left"], $"scroll left {HorizontalStep} cols", new ScrollHorizontally(-HorizontalStep)),
+        new(["0"], "scroll to line start", new ResetHorizontalScroll()),
+        new(["z"], "toggle wrap", new ToggleWrap()),
+        new(["t"], "cycle time format", new CycleTimeFormat()),
+        new(["/"], "filter: text or /regex/", new OpenFilter()),
+        new(["m"], "narrow / highlight only", new ToggleFilterMode()),
+        new(["n"], "next match", new JumpToMatch(1)),
+        new(["N"], "previous match", new JumpToMatch(-1)),
+        new(["L"], "cycle minimum level", new CycleMinimumLevel()),
+        new(["e"], "next error", new JumpToLevel(LogLevel.Error, 1)),
+        new(["E"], "previous error", new JumpToLevel(LogLevel.Error, -1)),
+        new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
+        new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
+        new(["]"], "next replica (sidebar)", new MoveSidebarCursor(1)),
+        new(["["], "previous replica", new MoveSidebarCursor(-1)),
+        new(["x"], "hide/show replica", new ToggleReplica()),
+        new(["i"], "only this replica", new IsolateReplica()),
+        new(["s"], "toggle sidebar", new ToggleSidebar()),
+        new(["?", "F1"], "toggle this help", new ToggleHelp()),
+        new(["Esc"], "close help/clear filter", new Escape()),
+        new(["q", "Ctrl+C"], "quit", new Quit()),
+    ];
+
+    private static readonly Dictionary<string, ViewerAction> ByKey = BuildIndex();
+
+    /// <summary>The action bound to a key name (as <see cref="KeyNames"/> spells it), or null.</summary>
+    public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
+
+    /// <summary>The key table as a Markdown table, for the README.</summary>
+    public static string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| Keys | Action |");
+        text.AppendLine("| --- | --- |");
+        foreach (var command in Commands)
+        {
+            var keys = string.Join(", ", command.Keys.Select(k => $"`{(k == "|" ? "\\|" : k)}`"));
+            text.Append("| ").Append(keys).Append(" | ").Append(command.Description).AppendLine(" |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line per command, keys padded to a column: the help overlay's text.</summary>
+    public static IReadOnlyList<string> HelpLines()
+    {
+        var keyColumn = Commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
+        return [.. Commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
+    }
+
+    private static Dictionary<string, ViewerAction> BuildIndex()
+    {
+        var index = new Dictionary<string, ViewerAction>(StringComparer.Ordinal);
+        foreach (var command in Commands)
+        {
+            foreach (var key in command.Keys)
+            {
+                index.Add(key, command.Action);
+            }
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,82 @@
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+using LogViewer.Tui.Data;
+
+namespace LogViewer.Tui.State;
+
+/// <summary>Something that happened: a key, a resize, data arriving. <see cref="ViewerReducer"/> applies it.</summary>
+internal abstract record ViewerAction;
+
+/// <summary>Moves the selection by a number of rows (negative is up).</summary>
+internal sealed record MoveBy(int Rows) : ViewerAction;
+
+/// <summary>Moves by a fraction of the page: 1 is a full page down, -0.5 half a page up.</summary>
+internal sealed record MoveByPages(double Pages) : ViewerAction;
+
+internal sealed record GoToTop : ViewerAction;
+
+/// <summary>Jumps to the last row and follows new lines.</summary>
+internal sealed record GoToBottom : ViewerAction;
+
+internal sealed record ToggleFollow : ViewerAction;
+
+internal sealed record ScrollHorizontally(int Columns) : ViewerAction;
+
+internal sealed record ResetHorizontalScroll : ViewerAction;
+
+internal sealed record ToggleWrap : ViewerAction;
+
+internal sealed record CycleTimeFormat : ViewerAction;
+
+internal sealed record OpenFilter : ViewerAction;
+
+internal sealed record FilterTextChanged(string Text) : ViewerAction;
+
+/// <summary>Enter in the filter input: keep the filter, leave the input.</summary>
+internal sealed record CommitFilter : ViewerAction;
+
+/// <summary>Esc: clear the filter (and leave the input).</summary>
+internal sealed record ClearFilter : ViewerAction;
+
+internal sealed record ToggleFilterMode : ViewerAction;
+
+internal sealed record CycleMinimumLevel : ViewerAction;
+
+/// <summary>n/N: the next (1) or previous (-1) line matching the quick filter.</summary>
+internal sealed record JumpToMatch(int Direction) : ViewerAction;
+
+/// <summary>e/E, w/W: the next or previous line at exactly this level.</summary>
+internal sealed record JumpToLevel(LogLevel Level, int Direction) : ViewerAction;
+
+internal sealed record MoveSidebarCursor(int Rows) : ViewerAction;
+
+/// <summary>Hides or shows the replica under the sidebar cursor; on the "all" row shows every replica.</summary>
+internal sealed record ToggleReplica : ViewerAction;
+
+/// <summary>Shows only the replica under the sidebar cursor, or everything again when it is already isolated.</summary>
+internal sealed record IsolateReplica : ViewerAction;
+
+internal sealed record ToggleSidebar : ViewerAction;
+
+internal sealed record ToggleHelp : ViewerAction;
+
+/// <summary>Esc outside the filter input: closes help, else clears the filter.</summary>
+internal sealed record Escape : ViewerAction;
+
+internal sealed record Quit : ViewerAction;
+
+/// <summary>The log pane's height changed.</summary>
+internal sealed record Resized(int PageHeight) : ViewerAction;
+
+/// <summary>
+/// A new snapshot of the filtered view (lines arrived, were evicted, or a re-filter finished): re-pin positions
+/// to the entries they showed.
+/// </summary>
+internal sealed record DataChanged(IRowSource Rows, LogFigures Figures) : ViewerAction;
+
+internal sealed record TailStatusChanged(TailStatus Status) : ViewerAction;
+
+internal sealed record TailWarningReceived(TailWarning Warning) : ViewerAction;
+
+/// <summary>About once a second: relative times and ages move on.</summary>
+internal sealed record ClockTick(DateTimeOffset Now) : ViewerAction;

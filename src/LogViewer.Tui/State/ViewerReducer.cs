@@ -1,0 +1,232 @@
+using LogViewer.Core.Model;
+using LogViewer.Core.Filtering;
+using LogViewer.Tui.Matching;
+
+namespace LogViewer.Tui.State;
+
+/// <summary>
+/// The one place the viewer's state changes: <c>Update(state, action)</c> returns the next state and touches
+/// nothing else. The data it needs (jumps to the next error or match, re-pinning after lines arrive) is the
+/// immutable row snapshot inside the state.
+/// </summary>
+internal static class ViewerReducer
+{
+    private static readonly LogLevel[] LevelCycle = [LogLevel.None, LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
+
+    public static ViewerState Update(ViewerState state, ViewerAction action)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(action);
+        var rows = state.Rows;
+        var next = state with { Notice = null };
+        if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
+        {
+            return next with { HelpScroll = Math.Max(0, state.HelpScroll + helpRows) };
+        }
+
+        return action switch
+        {
+            MoveBy move => MoveTo(next, rows, state.SelectedRow + move.Rows),
+            MoveByPages pages => MoveTo(next, rows, state.SelectedRow + (int)Math.Round(pages.Pages * Math.Max(1, state.PageHeight - 1))),
+            GoToTop => MoveTo(next, rows, 0),
+            GoToBottom => Follow(next, rows),
+            ToggleFollow => state.Following ? Pause(next) : Follow(next, rows),
+            ScrollHorizontally scroll => next with { HorizontalOffset = Math.Max(0, state.HorizontalOffset + scroll.Columns) },
+            ResetHorizontalScroll => next with { HorizontalOffset = 0 },
+            ToggleWrap => next with { Wrap = !state.Wrap, HorizontalOffset = 0 },
+            CycleTimeFormat => next with { TimeFormat = (TimeFormat)(((int)state.TimeFormat + 1) % 4) },
+            OpenFilter => next with { EditingFilter = true, HelpVisible = false },
+            FilterTextChanged changed => WithFilterText(next, changed.Text),
+            CommitFilter => next with { EditingFilter = false },
+            ClearFilter => WithFilterText(next, string.Empty) with { EditingFilter = false },
+            ToggleFilterMode => next with
+            {
+                FilterMode = state.FilterMode == FilterMode.Narrow ? FilterMode.HighlightOnly : FilterMode.Narrow,
+            },
+            CycleMinimumLevel => next with
+            {
+                MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length],
+            },
+            JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
+            JumpToLevel jump => JumpToLevelRow(next, rows, jump.Level, jump.Direction),
+            MoveSidebarCursor cursor => next with
+            {
+                SidebarCursor = Math.Clamp(state.SidebarCursor + cursor.Rows, 0, state.Replicas.Length),
+            },
+            ToggleReplica => ToggleReplicaUnderCursor(next),
+            IsolateReplica => IsolateReplicaUnderCursor(next),
+            ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
+            ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
+            Escape => state.HelpVisible ? next with { HelpVisible = false } : WithFilterText(next, string.Empty),
+            Quit => next with { QuitRequested = true },
+            Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
+            DataChanged data => OnDataChanged(next, data),
+            TailStatusChanged status => next with { TailStatus = status.Status },
+            ClockTick tick => state with { Now = tick.Now },
+            TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
+            _ => next,
+        };
+    }
+
+    /// <summary>The parsed quick filter: what the view is narrowed by and what is highlighted.</summary>
+    public static TextMatcher Matcher(ViewerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Matcher;
+    }
+
+    /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
+    private static int? ScrollsHelp(ViewerAction action, int pageHeight) => action switch
+    {
+        MoveBy move => move.Rows,
+        MoveByPages pages => (int)Math.Round(pages.Pages * Math.Max(1, pageHeight - 1)),
+        GoToTop => int.MinValue / 2,
+        _ => null,
+    };
+
+    private static ViewerState WithFilterText(ViewerState state, string text)
+    {
+        if (string.Equals(text, state.FilterText, StringComparison.Ordinal))
+        {
+            return state;
+        }
+
+        return TextMatcher.TryParse(text, out var matcher, out var reason)
+            ? state with { FilterText = text, Matcher = matcher, FilterError = null }
+            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason };
+    }
+
+    private static ViewerState MoveTo(ViewerState state, IRowSource rows, int row)
+    {
+        var count = rows.Count;
+        if (count == 0)
+        {
+            return state with { SelectedRow = 0, TopRow = 0, SelectedKey = null, TopKey = null };
+        }
+
+        var selected = Math.Clamp(row, 0, count - 1);
+        if (selected == count - 1 && row >= state.SelectedRow)
+        {
+            // Reaching the bottom by moving down resumes following, as in less +F and k9s.
+            return Follow(state, rows);
+        }
+
+        var paused = state.Following ? Pause(state) : state;
+        var top = state.TopRow;
+        if (selected < top)
+        {
+            top = selected;
+        }
+        else if (selected >= top + state.PageHeight)
+        {
+            top = selected - state.PageHeight + 1;
+        }
+
+        return Pin(paused, rows, selected, top);
+    }
+
+    private static ViewerState Pause(ViewerState state) => state with { Following = false, NewWhilePaused = 0 };
+
+    private static ViewerState Follow(ViewerState state, IRowSource rows)
+    {
+        var count = rows.Count;
+        var selected = Math.Max(0, count - 1);
+        var top = Math.Max(0, count - state.PageHeight);
+        return Pin(state with { Following = true, NewWhilePaused = 0 }, rows, selected, top);
+    }
+
+    private static ViewerState Pin(ViewerState state, IRowSource rows, int selected, int top) => state with
+    {
+        Rows = rows,
+        SelectedRow = selected,
+        TopRow = top,
+        SelectedKey = rows.At(selected) is { } s ? RowKey.Of(s) : null,
+        TopKey = rows.At(top) is { } t ? RowKey.Of(t) : null,
+    };
+
+    /// <summary>Re-reads positions from the pinned entries; clamps what no longer exists.</summary>
+    private static ViewerState Repin(ViewerState state, IRowSource rows)
+    {
+        if (state.Following)
+        {
+            return Follow(state, rows);
+        }
+
+        var count = rows.Count;
+        if (count == 0)
+        {
+            return Pin(state, rows, 0, 0);
+        }
+
+        var top = state.TopKey is { } topKey ? rows.Locate(topKey) : state.TopRow;
+        var selected = state.SelectedKey is { } selectedKey ? rows.Locate(selectedKey) : state.SelectedRow;
+        top = Math.Clamp(top, 0, Math.Max(0, count - 1));
+        selected = Math.Clamp(selected, 0, count - 1);
+        if (selected < top || selected >= top + state.PageHeight)
+        {
+            top = Math.Max(0, selected - (state.PageHeight / 2));
+        }
+
+        return Pin(state, rows, selected, top);
+    }
+
+    private static ViewerState OnDataChanged(ViewerState state, DataChanged data)
+    {
+        var arrived = Math.Max(0, data.Figures.TotalIngested - state.TotalIngested);
+        var replicas = data.Figures.Replicas;
+        var next = state with
+        {
+            Figures = data.Figures,
+            NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
+            Replicas = replicas.Length == state.Replicas.Length ? state.Replicas : [.. replicas.Select(r => r.Replica)],
+        };
+        return Repin(next, data.Rows);
+    }
+
+    private static ViewerState JumpToMatchingRow(ViewerState state, IRowSource rows, int direction)
+    {
+        if (Matcher(state).Filter is not { } filter)
+        {
+            return state with { Notice = "no filter: press / to type one" };
+        }
+
+        var row = rows.Find(state.SelectedRow, filter, direction > 0);
+        return row < 0 ? state with { Notice = direction > 0 ? "no later match" : "no earlier match" } : MoveTo(state, rows, row);
+    }
+
+    private static ViewerState JumpToLevelRow(ViewerState state, IRowSource rows, LogLevel level, int direction)
+    {
+        var row = rows.Find(state.SelectedRow, new LevelFilter(level), direction > 0);
+        if (row >= 0)
+        {
+            return MoveTo(state, rows, row);
+        }
+
+        var name = level == LogLevel.Error ? "error" : "warning";
+        return state with { Notice = direction > 0 ? $"no later {name}" : $"no earlier {name}" };
+    }
+
+    private static ViewerState ToggleReplicaUnderCursor(ViewerState state)
+    {
+        if (state.SidebarCursor == 0 || state.SidebarCursor > state.Replicas.Length)
+        {
+            return state with { HiddenReplicas = [], IsolatedReplica = null };
+        }
+
+        var replica = state.Replicas[state.SidebarCursor - 1];
+        var shown = state.HiddenReplicas.Remove(replica);
+        var hidden = ReferenceEquals(shown, state.HiddenReplicas) ? state.HiddenReplicas.Add(replica) : shown;
+        return state with { HiddenReplicas = hidden, IsolatedReplica = null };
+    }
+
+    private static ViewerState IsolateReplicaUnderCursor(ViewerState state)
+    {
+        if (state.SidebarCursor == 0 || state.SidebarCursor > state.Replicas.Length)
+        {
+            return state with { IsolatedReplica = null };
+        }
+
+        var replica = state.Replicas[state.SidebarCursor - 1];
+        return state with { IsolatedReplica = string.Equals(state.IsolatedReplica, replica, StringComparison.Ordinal) ? null : replica };
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+using LogViewer.Tui.Data;
+using LogViewer.Tui.Matching;
+
+namespace LogViewer.Tui.State;
+
+/// <summary>
+/// Everything the viewer shows, as one value (the Elm/Bubble Tea model): views draw it, keys and data arrivals
+/// become <see cref="ViewerAction"/>s, and <see cref="ViewerReducer.Update"/> computes the next value.
+/// Row positions index <see cref="Rows"/>; <see cref="TopKey"/> and <see cref="SelectedKey"/> pin them to
+/// entries so that late lines inserted above the viewport never move what the user reads.
+/// </summary>
+internal sealed record ViewerState
+{
+    /// <summary>The filtered rows as of the last <see cref="DataChanged"/>: an immutable snapshot.</summary>
+    public IRowSource Rows { get; init; } = SnapshotRows.Empty;
+
+    public int SelectedRow { get; init; }
+
+    public int TopRow { get; init; }
+
+    /// <summary>The entry at <see cref="TopRow"/>: what keeps the view still when lines arrive above it.</summary>
+    public RowKey? TopKey { get; init; }
+
+    public RowKey? SelectedKey { get; init; }
+
+    /// <summary>Rows of log the pane can show (the pane's height).</summary>
+    public int PageHeight { get; init; } = 20;
+
+    public bool Following { get; init; } = true;
+
+    /// <summary>Entries ingested since the user paused following ("N new").</summary>
+    public long NewWhilePaused { get; init; }
+
+    public long TotalIngested => Figures.TotalIngested;
+
+    /// <summary>Counters as of the last <see cref="DataChanged"/>.</summary>
+    public LogFigures Figures { get; init; } = LogFigures.Empty;
+
+    /// <summary>First message column drawn (horizontal scrolling; 0 when not scrolled).</summary>
+    public int HorizontalOffset { get; init; }
+
+    public bool Wrap { get; init; }
+
+    public TimeFormat TimeFormat { get; init; } = TimeFormat.LocalTime;
+
+    public string FilterText { get; init; } = string.Empty;
+
+    /// <summary><see cref="FilterText"/> parsed; matches everything while the text is invalid.</summary>
+    public TextMatcher Matcher { get; init; } = TextMatcher.All;
+
+    public bool EditingFilter { get; init; }
+
+    public FilterMode FilterMode { get; init; } = FilterMode.Narrow;
+
+    /// <summary>Why the filter text is not usable (an invalid regular expression), shown in place.</summary>
+    public string? FilterError { get; init; }
+
+    /// <summary>Lowest level shown; <see cref="LogLevel.None"/> shows every line, including lines without a level.</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.None;
+
+    /// <summary>Every replica seen, in sidebar order (first seen first).</summary>
+    public ImmutableArray<string> Replicas { get; init; } = [];
+
+    public ImmutableHashSet<string> HiddenReplicas { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>When set, only this replica is shown (hidden replicas are ignored meanwhile).</summary>
+    public string? IsolatedReplica { get; init; }
+
+    /// <summary>Sidebar cursor: 0 is the "all" row, 1..n the replicas.</summary>
+    public int SidebarCursor { get; init; }
+
+    public bool SidebarVisible { get; init; } = true;
+
+    public bool HelpVisible { get; init; }
+
+    /// <summary>First help line shown when the help does not fit the screen.</summary>
+    public int HelpScroll { get; init; }
+
+    /// <summary>The clock, advanced by <see cref="ClockTick"/>: relative times and the poll age are drawn from it.</summary>
+    public DateTimeOffset Now { get; init; }
+
+    public TailStatus? TailStatus { get; init; }
+
+    public string? LastWarning { get; init; }
+
+    /// <summary>A short note for the status line after a key found nothing ("no more errors").</summary>
+    public string? Notice { get; init; }
+
+    public bool QuitRequested { get; init; }
+
+    /// <summary>True when the given replica passes the replica selection (hidden/isolated).</summary>
+    public bool IsReplicaVisible(string? replica) =>
+        IsolatedReplica is { } isolated
+            ? string.Equals(replica, isolated, StringComparison.Ordinal)
+            : replica is null || !HiddenReplicas.Contains(replica);
+}

@@ -1,0 +1,144 @@
+using LogViewer.Core.Model;
+using LogViewer.Tui.State;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace LogViewer.Tui.Views;
+
+/// <summary>
+/// The row above the status bar: the quick filter input while it is edited (with an invalid pattern's reason
+/// beside it), otherwise what is filtered, a notice, the tail's last warning, or a reminder of the main keys.
+/// </summary>
+internal sealed class FilterLine : View
+{
+    private const string Hints = "? help  / filter  L level  e/E errors  s sidebar  q quit";
+    private static readonly Attribute ErrorAttribute = new(ColorName16.BrightRed, ColorName16.Black);
+
+    private readonly TextField _input;
+    private ViewerState _state = new();
+    private string _drawn = string.Empty;
+
+    public FilterLine()
+    {
+        CanFocus = true; // the input inside can only take focus through a focusable parent
+        _input = new TextField { X = 2, Y = 0, Width = Dim.Fill(), Height = 1, Visible = false };
+        _input.ValueChanged += (_, e) => FilterTyped?.Invoke(e.NewValue ?? string.Empty);
+        _input.KeyDown += OnInputKeyDown;
+        Add(_input);
+    }
+
+    /// <summary>The user typed into the filter input.</summary>
+    public event Action<string>? FilterTyped;
+
+    /// <summary>Enter (true: keep) or Esc (false: clear) in the filter input.</summary>
+    public event Action<bool>? Finished;
+
+    public bool IsEditing => _input.Visible;
+
+    public void Render(ViewerState state)
+    {
+        var before = _state;
+        _state = state;
+        if (state.EditingFilter != before.EditingFilter)
+        {
+            _input.Visible = state.EditingFilter;
+            if (state.EditingFilter)
+            {
+                _input.SetFocus();
+            }
+        }
+
+        if (!string.Equals(_input.Value, state.FilterText, StringComparison.Ordinal))
+        {
+            _input.Value = state.FilterText;
+        }
+
+        var errorWidth = state.FilterError is null ? 0 : Math.Min(state.FilterError.Length + 2, Math.Max(0, Viewport.Width / 2));
+        _input.Width = Dim.Fill(errorWidth);
+        if (!string.Equals(Summary(state), _drawn, StringComparison.Ordinal) || before.EditingFilter != state.EditingFilter
+            || !string.Equals(before.FilterError, state.FilterError, StringComparison.Ordinal))
+        {
+            SetNeedsDraw();
+        }
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var normal = GetAttributeForRole(VisualRole.Normal);
+        var width = Viewport.Width;
+        Move(0, 0);
+        if (_state.EditingFilter)
+        {
+            SetAttribute(normal with { Style = normal.Style | TextStyle.Bold });
+            AddStr("/ ");
+            if (_state.FilterError is { } error)
+            {
+                var errorWidth = Math.Min(error.Length + 2, Math.Max(0, width / 2));
+                Move(Math.Max(0, width - errorWidth), 0);
+                SetAttribute(ErrorAttribute);
+                AddStr(TextFormatter.ClipOrPad("  " + error, errorWidth));
+            }
+
+            _drawn = string.Empty;
+            return false; // the input draws itself
+        }
+
+        _drawn = Summary(_state);
+        var filtered = _drawn.StartsWith("filter", StringComparison.Ordinal);
+        SetAttribute(_state.FilterError is not null ? ErrorAttribute : filtered ? normal with { Style = normal.Style | TextStyle.Bold } : normal with { Style = normal.Style | TextStyle.Faint });
+        AddStr(TextFormatter.ClipOrPad(_drawn, width));
+        context?.AddDrawnRectangle(ViewportToScreen());
+        return true;
+    }
+
+    /// <summary>What the line says when the input is closed.</summary>
+    internal static string Summary(ViewerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Notice is { } notice)
+        {
+            return notice;
+        }
+
+        List<string> parts = [];
+        if (state.FilterText.Length > 0)
+        {
+            var mode = state.FilterMode == FilterMode.HighlightOnly ? " (highlight only)" : string.Empty;
+            parts.Add($"filter: {state.FilterText}{mode}" + (state.FilterError is { } error ? $" - {error}" : string.Empty));
+        }
+
+        if (state.MinimumLevel != LogLevel.None)
+        {
+            parts.Add($"level >= {state.MinimumLevel.ToApi()}");
+        }
+
+        if (state.IsolatedReplica is { } isolated)
+        {
+            parts.Add($"only {isolated}");
+        }
+        else if (!state.HiddenReplicas.IsEmpty)
+        {
+            parts.Add($"{state.HiddenReplicas.Count} replica(s) hidden");
+        }
+
+        if (parts.Count > 0)
+        {
+            return (state.FilterText.Length > 0 ? string.Empty : "filter: ") + string.Join("  |  ", parts);
+        }
+
+        return state.LastWarning is { } warning ? "warning: " + warning : Hints;
+    }
+
+    private void OnInputKeyDown(object? sender, Key key)
+    {
+        if (key == Key.Enter || key == Key.Esc)
+        {
+            key.Handled = true;
+            Finished?.Invoke(key == Key.Enter);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using LogViewer.Core.Text;
+using LogViewer.Tui.State;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+using Color = Terminal.Gui.Drawing.Color;
+
+namespace LogViewer.Tui.Views;
+
+/// <summary>
+/// The sidebar's rows: "all" then every replica in its colour, with lines held and lines per second.
+/// A hidden replica is marked <c>-</c>, an isolated one <c>*</c>; the row under the sidebar cursor is reversed.
+/// </summary>
+internal sealed class ReplicaList : View
+{
+    private ViewerState _state = new();
+
+    public void Render(ViewerState state)
+    {
+        var before = _state;
+        _state = state;
+        if (!ReferenceEquals(before.Figures, state.Figures) || before.SidebarCursor != state.SidebarCursor
+            || !ReferenceEquals(before.HiddenReplicas, state.HiddenReplicas)
+            || !string.Equals(before.IsolatedReplica, state.IsolatedReplica, StringComparison.Ordinal))
+        {
+            SetNeedsDraw();
+        }
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var normal = GetAttributeForRole(VisualRole.Normal);
+        var width = Viewport.Width;
+        var figures = _state.Figures;
+        var anyFilter = _state.IsolatedReplica is not null || !_state.HiddenReplicas.IsEmpty;
+        DrawRow(0, anyFilter ? " " : "*", "all", null, figures.Held, figures.RatePerSecond, normal, width);
+        for (var i = 0; i < figures.Replicas.Length && i + 1 < Viewport.Height; i++)
+        {
+            var replica = figures.Replicas[i];
+            var mark = _state.IsolatedReplica == replica.Replica ? "*"
+                : _state.IsReplicaVisible(replica.Replica) ? " " : "-";
+            var colour = new Color(ReplicaPalette.ColorOf(replica.Replica));
+            DrawRow(i + 1, mark, TerminalText.Sanitize(replica.Replica), colour, replica.Lines, replica.RatePerSecond, normal, width);
+        }
+
+        SetAttribute(normal);
+        for (var row = figures.Replicas.Length + 1; row < Viewport.Height; row++)
+        {
+            Move(0, row);
+            AddStr(new string(' ', width));
+        }
+
+        context?.AddDrawnRectangle(ViewportToScreen());
+        return true;
+    }
+
+    private void DrawRow(int row, string mark, string name, Color? colour, long lines, double rate, Attribute normal, int width)
+    {
+        if (row >= Viewport.Height)
+        {
+            return;
+        }
+
+        var selected = row == _state.SidebarCursor;
+        var baseAttribute = selected ? normal with { Style = normal.Style | TextStyle.Reverse } : normal;
+        var figures = $"{Compact(lines)} {Compact((long)Math.Round(rate))}/s";
+        var nameWidth = Math.Max(1, width - 2 - figures.Length - 1);
+        Move(0, row);
+        SetAttribute(baseAttribute);
+        AddStr(mark + " ");
+        SetAttribute(colour is { } c ? baseAttribute with { Foreground = c } : baseAttribute);
+        AddStr(TextFormatter.ClipOrPad(name, nameWidth));
+        SetAttribute(baseAttribute);
+        AddStr(TextFormatter.ClipOrPad(" " + figures, Math.Max(0, width - 2 - nameWidth)));
+    }
+
+    /// <summary>1234 -> "1234", 12345 -> "12k", 1234567 -> "1.2M": keeps the column narrow.</summary>
+    internal static string Compact(long value) => value switch
+    {
+        < 10_000 => value.ToString(CultureInfo.InvariantCulture),
+        < 1_000_000 => (value / 1000).ToString(CultureInfo.InvariantCulture) + "k",
+        _ => (value / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture) + "M",
+    };
+}

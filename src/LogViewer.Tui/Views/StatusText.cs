@@ -1,0 +1,79 @@
+using System.Globalization;
+using LogViewer.Core.Tail;
+using LogViewer.Tui.State;
+
+namespace LogViewer.Tui.Views;
+
+/// <summary>
+/// The status bar's text, as a pure function of the state: segments by priority, the least important dropped
+/// first when the terminal is narrow.
+/// </summary>
+internal static class StatusText
+{
+    private const string Separator = " | ";
+
+    public static string For(ViewerState state, string title, int width)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var figures = state.Figures;
+        var mode = state.Following ? "FOLLOW" : state.NewWhilePaused > 0 ? $"PAUSED {ReplicaList.Compact(state.NewWhilePaused)} new" : "PAUSED";
+        var lines = figures.Shown == figures.Held
+            ? $"{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines"
+            : $"{figures.Shown.ToString("N0", CultureInfo.InvariantCulture)}/{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines";
+        var jobStatus = state.TailStatus?.JobStatus is { } job ? $" [{job}]" : string.Empty;
+
+        // (text, priority): lower priority goes first when space runs out.
+        List<(string Text, int Priority)> segments =
+        [
+            (title + jobStatus, 3),
+            (Tail(state.TailStatus, state.Now), 5),
+            (lines, 4),
+            ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
+            (figures.Evicted > 0 ? $"{ReplicaList.Compact(figures.Evicted)} evicted" : string.Empty, 1),
+            (mode, 6),
+        ];
+        segments.RemoveAll(s => s.Text.Length == 0);
+        while (segments.Count > 1 && Joined(segments).Length > width)
+        {
+            segments.Remove(segments.MinBy(s => s.Priority));
+        }
+
+        return Joined(segments);
+    }
+
+    /// <summary>The tail engine's state in a few words: "live, polled 2s ago", "retrying in 12s: rate limited".</summary>
+    public static string Tail(TailStatus? status, DateTimeOffset now)
+    {
+        if (status is null)
+        {
+            return "connecting";
+        }
+
+        return status.State switch
+        {
+            TailState.Connecting => "connecting",
+            TailState.WaitingForJob => "waiting for job" + (status.JobStatus is { } job ? $" ({job})" : string.Empty),
+            TailState.CatchingUp => status.Behind is { } behind ? $"catching up, {TimeColumn.Ago(behind).Replace(" ago", string.Empty, StringComparison.Ordinal)} behind" : "catching up",
+            TailState.Live => status.LastPollAt is { } polled ? $"live, polled {TimeColumn.Ago(now - polled)}" : "live",
+            TailState.Retrying => Retrying(status, now),
+            TailState.Ended => "ended",
+            TailState.Fatal => "error: " + status.Message,
+            _ => status.Message,
+        };
+    }
+
+    private static string Retrying(TailStatus status, DateTimeOffset now)
+    {
+        var reason = status.Reason switch
+        {
+            RetryReason.RateLimited => "rate limited",
+            RetryReason.ServerError => "server error",
+            RetryReason.Network => "network error",
+            _ => status.Message,
+        };
+        var seconds = status.RetryAt is { } at ? Math.Max(0, (int)Math.Ceiling((at - now).TotalSeconds)) : 0;
+        return $"retrying in {seconds}s: {reason}";
+    }
+
+    private static string Joined(List<(string Text, int Priority)> segments) => string.Join(Separator, segments.Select(s => s.Text));
+}

@@ -1,0 +1,91 @@
+using LogViewer.Tui.Keys;
+using LogViewer.Tui.State;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace LogViewer.Tui.Views;
+
+/// <summary>
+/// The screen: replica sidebar on the left, log pane, filter line and status bar at the bottom, help on top.
+/// It renders a <see cref="ViewerState"/> and turns keys into actions; it decides nothing itself.
+/// </summary>
+internal sealed class ViewerRoot : Runnable
+{
+    /// <summary>Below this width the sidebar hides itself, whatever the state says.</summary>
+    public const int SidebarMinimumScreenWidth = 70;
+
+    public const int SidebarWidth = 22;
+
+    private readonly FrameView _sidebar;
+    private readonly ReplicaList _replicas;
+    private readonly LogPane _log;
+    private readonly FilterLine _filterLine;
+    private readonly StatusLine _status;
+    private readonly HelpOverlay _help;
+    private ViewerState _state = new();
+    private bool _sidebarShown = true;
+
+    public ViewerRoot(string title, TimeZoneInfo localZone)
+    {
+        Title = title;
+        _replicas = new ReplicaList { Width = Dim.Fill(), Height = Dim.Fill() };
+        _sidebar = new FrameView { Title = "Replicas", X = 0, Y = 0, Width = SidebarWidth, Height = Dim.Fill(2) };
+        _sidebar.Add(_replicas);
+        _log = new LogPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _filterLine = new FilterLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+        _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Add(_sidebar, _log, _filterLine, _status, _help);
+
+        _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
+        _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
+        _filterLine.Finished += keep => Dispatched?.Invoke(keep ? new CommitFilter() : new ClearFilter());
+        FrameChanged += (_, _) => Render(_state);
+    }
+
+    /// <summary>An action from the user (a key, typing, a resize). The controller applies it and calls <see cref="Render"/>.</summary>
+    public event Action<ViewerAction>? Dispatched;
+
+    public LogPane Log => _log;
+
+    public void Render(ViewerState state)
+    {
+        _state = state;
+        var showSidebar = state.SidebarVisible && Frame.Width >= SidebarMinimumScreenWidth;
+        if (showSidebar != _sidebarShown)
+        {
+            _sidebarShown = showSidebar;
+            _sidebar.Visible = showSidebar;
+            _log.X = showSidebar ? SidebarWidth : 0;
+            SetNeedsLayout();
+            SetNeedsDraw();
+        }
+
+        _replicas.Render(state);
+        _log.Render(state);
+        _filterLine.Render(state);
+        _status.Render(state);
+        _help.Render(state);
+        if (!state.EditingFilter && !_log.HasFocus)
+        {
+            _log.SetFocus();
+        }
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (_filterLine.IsEditing)
+        {
+            return base.OnKeyDown(key);
+        }
+
+        if (KeyNames.NameOf(key) is { } name && KeyTable.Resolve(name) is { } action)
+        {
+            Dispatched?.Invoke(action);
+            return true;
+        }
+
+        return base.OnKeyDown(key);
+    }
+}

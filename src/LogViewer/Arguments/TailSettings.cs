@@ -1,0 +1,13 @@
+using LogViewer.Core.Credentials;
+using LogViewer.Core.Tail;
+using LogViewer.Output;
+
+namespace LogViewer.Arguments;
+
+/// <summary>Everything a tail command needs, checked: where to connect, how to tail, how to show it.</summary>
+internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Tail, OutputKind Output, DisplaySettings Display);
+
+/// <summary>How lines are shown.</summary>
+/// <param name="Utc">Times in UTC (<c>Z</c>) rather than local time with its offset.</param>
+/// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
+internal sealed record DisplaySettings(bool Utc, int? MaxLines);

@@ -1,0 +1,21 @@
+using LogViewer.Core.Credentials;
+using LogViewer.Output;
+using LogViewer.Running;
+
+namespace LogViewer;
+
+/// <summary>
+/// What commands depend on, assembled once by <see cref="Program"/> (or by a test): the console, the environment
+/// (variables and home directory, for credentials and NO_COLOR), the clock and time zone, how a tail's event
+/// stream is built, and the TUI's output mode when there is one.
+/// </summary>
+internal sealed record CliServices(
+    CliConsole Console,
+    IEnvironment Environment,
+    TimeProvider Time,
+    TimeZoneInfo Zone,
+    ITailSourceFactory TailSources,
+    IOutputMode? Tui = null)
+{
+    public OutputModeFactory Outputs => new(Console, Zone, noColor: !string.IsNullOrEmpty(Environment.GetVariable("NO_COLOR")), Tui);
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using LogViewer.Simulator;
+
+namespace LogViewer.Commands;
+
+/// <summary>
+/// <c>logviewer simulate [--port N] [--faults]</c>: runs the simulated Baseten API alone on 127.0.0.1, prints its
+/// URL and the (fake) key it accepts, and serves until Ctrl-C or SIGTERM.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var port = new Option<string?>("--port") { HelpName = "N", Description = "TCP port on 127.0.0.1 (default: a free one)." };
+        var faults = new Option<bool>("--faults")
+        {
+            Description = "Behave like a bad day: ingestion lag up to 5s, and some 429, 5xx, HTML 502 and slow answers.",
+        };
+        var command = new Command(
+            "simulate",
+            "Run the simulated Baseten API alone, for trying LogViewer or scripts against it; it prints its URL and the fake key it accepts and runs until Ctrl-C. "
+            + ExitCodes.Help)
+        {
+            port,
+            faults,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(services, parse, parse.GetValue(port), parse.GetValue(faults), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliServices services, ParseResult parse, string? portText, bool faults, CancellationToken cancellationToken)
+    {
+        var port = 0;
+        if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
+        {
+            return TailCommandAction.Usage(services, [$"--port {portText}: expected a port number from 0 to 65535."], parse);
+        }
+
+        var options = new SimulatorOptions { Port = port };
+        if (faults)
+        {
+            options = options with
+            {
+                IngestionLagMax = TimeSpan.FromSeconds(5),
+                Faults = new SimulatorFaultSettings
+                {
+                    RateLimitProbability = 0.05,
+                    RetryAfterSeconds = 2,
+                    ServerErrorProbability = 0.03,
+                    Html502Probability = 0.03,
+                    SlowProbability = 0.05,
+                },
+            };
+        }
+
+        SimulatorServer server;
+        try
+        {
+            server = await SimulatorServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            services.Console.Error.WriteLine($"logviewer: cannot listen on 127.0.0.1:{port}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            var url = server.BaseAddress.GetLeftPart(UriPartial.Authority);
+            var output = services.Console.Out;
+            await output.WriteLineAsync($"Simulated Baseten API at {url}  key: {server.ApiKey}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  try: BASETEN_API_KEY={server.ApiKey} logviewer deployment {SimulatorCatalog.DemoModelId} {SimulatorCatalog.DemoDeploymentId} --api-url {url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"   or: BASETEN_API_KEY={server.ApiKey} logviewer training {SimulatorCatalog.DemoTrainingProjectId} {SimulatorCatalog.DemoTrainingJobId} --api-url {url}").ConfigureAwait(false);
+            await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: the normal way to stop.
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}

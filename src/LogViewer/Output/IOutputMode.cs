@@ -1,0 +1,25 @@
+using LogViewer.Arguments;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+
+namespace LogViewer.Output;
+
+/// <summary>
+/// Where a tail's events go: the text and JSON-lines writers, or the TUI. This is the seam the TUI plugs into:
+/// implement it over <c>LogViewer.Tui</c> and hand it to <see cref="OutputModeFactory"/>.
+/// </summary>
+internal interface IOutputMode
+{
+    /// <summary>
+    /// Subscribes to <paramref name="events"/> (cold: subscribing starts the polling), shows them until the stream
+    /// ends, fails, or <paramref name="cancellationToken"/> fires (Ctrl-C, SIGTERM), and returns the exit code.
+    /// Lines already received are shown before returning, also on cancellation.
+    /// </summary>
+    Task<int> RunAsync(IObservable<TailEvent> events, ViewerContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What an output mode shows besides the events: the target, where it is read from, display settings.</summary>
+/// <param name="Target">The deployment or training job.</param>
+/// <param name="Source">Where the lines come from, for a title or status bar (an API host, the demo, a file).</param>
+/// <param name="Display">UTC or local times, the line limit.</param>
+internal sealed record ViewerContext(LogTarget Target, string Source, DisplaySettings Display);

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Threading.Channels;
+using LogViewer.Core.Api;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+
+namespace LogViewer.Output;
+
+/// <summary>
+/// The <c>text</c> and <c>jsonl</c> output: lines on stdout, flushed per batch; status changes and warnings on
+/// stderr, one line each. Events pass through a channel so that writing happens on one task and Ctrl-C is noticed
+/// at once even while the poller is inside a request: on cancellation every batch already received is still
+/// written. The exit code comes from how the stream ended: fatal failures map to their code, a training job that
+/// ended other than COMPLETED gives 1.
+/// </summary>
+internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, OutputKind kind, bool colour) : IOutputMode
+{
+    public async Task<int> RunAsync(IObservable<TailEvent> events, ViewerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(context);
+        var channel = Channel.CreateUnbounded<TailEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var state = new RunState(console, zone, context, kind, colour);
+        using (events.Subscribe(
+            e => channel.Writer.TryWrite(e),
+            error => channel.Writer.TryComplete(error),
+            () => channel.Writer.TryComplete()))
+        {
+            try
+            {
+                await foreach (var tailEvent in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!state.Handle(tailEvent))
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Interrupted: write out what already arrived, then stop quietly.
+                while (channel.Reader.TryRead(out var pending) && state.Handle(pending))
+                {
+                }
+
+                state.Interrupted();
+            }
+            catch (LogApiException ex)
+            {
+                state.Failed(ExitCodes.For(ex.Kind), ex.Message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                state.Failed(ExitCodes.Failure, ex.Message);
+            }
+        }
+
+        await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        return state.ExitCode;
+    }
+
+    /// <summary>The writer's state over one run: lines written, last status shown, the outcome.</summary>
+    private sealed class RunState(CliConsole console, TimeZoneInfo zone, ViewerContext context, OutputKind kind, bool colour)
+    {
+        private readonly TextLineFormatter _text = new(context.Display.Utc, zone, colour);
+        private long _written;
+        private (TailState State, RetryReason Reason, string? Job)? _lastShown;
+        private string? _jobStatus;
+
+        public int ExitCode { get; private set; } = ExitCodes.Ok;
+
+        /// <summary>Shows one event; false when the run is over (--max-lines reached, fatal, ended).</summary>
+        public bool Handle(TailEvent tailEvent)
+        {
+            switch (tailEvent)
+            {
+                case TailBatch batch:
+                    return WriteBatch(batch);
+                case TailWarning warning:
+                    Status("warning: " + warning.Message);
+                    return true;
+                case TailStatus status:
+                    return ShowStatus(status);
+                default:
+                    return true;
+            }
+        }
+
+        public void Interrupted() => console.Out.Flush();
+
+        public void Failed(int exitCode, string message)
+        {
+            Status(message);
+            ExitCode = exitCode;
+        }
+
+        private bool WriteBatch(TailBatch batch)
+        {
+            var max = context.Display.MaxLines;
+            foreach (var entry in batch.Entries)
+            {
+                if (max is { } limit && _written >= limit)
+                {
+                    break;
+                }
+
+                console.Out.WriteLine(kind == OutputKind.Jsonl ? JsonLinesFormatter.Format(entry) : _text.Format(entry));
+                _written++;
+            }
+
+            console.Out.Flush();
+            return context.Display.MaxLines is not { } reached || _written < reached;
+        }
+
+        private bool ShowStatus(TailStatus status)
+        {
+            if (status.JobStatus is not null)
+            {
+                _jobStatus = status.JobStatus;
+            }
+
+            switch (status.State)
+            {
+                case TailState.Fatal:
+                    Failed(status.Failure is { } failure ? ExitCodes.For(failure) : ExitCodes.Failure, status.Message);
+                    return false;
+                case TailState.Ended:
+                    Ended(status);
+                    return false;
+            }
+
+            // Connecting is where every run starts, not a change worth a line: a run that fails at once
+            // then says one thing, the failure.
+            var key = (status.State, status.Reason, status.JobStatus);
+            if (status.State == TailState.Connecting)
+            {
+                _lastShown = key;
+                return true;
+            }
+
+            if (status.State == TailState.Retrying || _lastShown != key)
+            {
+                _lastShown = key;
+                Status(status.State == TailState.Live && status.LastPollAt is { } poll
+                    ? $"live, last poll {Clock(poll)}"
+                    : status.Message);
+            }
+
+            return true;
+        }
+
+        private void Ended(TailStatus status)
+        {
+            if (context.Target is TrainingJobTarget job && _jobStatus is { } jobStatus && IsFinished(jobStatus))
+            {
+                var info = new TrainingJobInfo(job.JobId, null, jobStatus, null);
+                Status($"training job {job.JobId} ended: {info.ShortStatus}");
+                ExitCode = info.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
+                return;
+            }
+
+            Status(status.Message);
+        }
+
+        private static bool IsFinished(string jobStatus) => new TrainingJobInfo(string.Empty, null, jobStatus, null).IsTerminal;
+
+        private string Clock(DateTimeOffset time) =>
+            (context.Display.Utc ? time.ToUniversalTime() : TimeZoneInfo.ConvertTime(time, zone)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+        private void Status(string message) => console.Error.WriteLine("logviewer: " + TerminalText.Escape(message));
+    }
+}

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using LogViewer.Benchmarks.Corpus;
+using LogViewer.Core.Replay;
+using LogViewer.Core.Store;
+
+namespace LogViewer.Benchmarks;
+
+/// <summary>
+/// Ingest of 1,000,000 entries: API pages of 1000 LogV1 entries (each overlapping the previous page by 50, as a
+/// poll's look-back does) parsed, de-duplicated and appended; and a jsonl replay file loaded into a store.
+/// Times are per entry (OperationsPerInvoke), so entries/s = 1 s / Mean.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+public class IngestBenchmarks
+{
+    private const int Entries = 1_000_000;
+    private const int PageSize = 1000;
+    private const int Overlap = 50;
+    private byte[][] _pages = [];
+    private byte[] _jsonl = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var entries = new CorpusGenerator().Generate(Entries).ToList();
+        var pages = new List<byte[]>();
+        for (var start = 0; start < entries.Count; start += PageSize - Overlap)
+        {
+            pages.Add(LogV1Writer.Page(entries.Skip(start).Take(PageSize)));
+            if (start + PageSize >= entries.Count)
+            {
+                break;
+            }
+        }
+
+        _pages = [.. pages];
+        using var jsonl = new MemoryStream();
+        LogV1Writer.WriteJsonl(jsonl, entries);
+        _jsonl = jsonl.ToArray();
+    }
+
+    [Benchmark(OperationsPerInvoke = Entries, Description = "ingest: parse page + dedupe + append (per entry)")]
+    public int IngestPages()
+    {
+        var store = new LogStore();
+        var deduplicator = new PageDeduplicator();
+        foreach (var page in _pages)
+        {
+            store.Add(deduplicator.Fresh(PageParser.Parse(page)));
+        }
+
+        return store.Current.Count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Entries, Description = "replay: load jsonl into store (per entry)")]
+    public async Task<long> LoadJsonl()
+    {
+        var store = new LogStore();
+        using var stream = new MemoryStream(_jsonl, writable: false);
+        var result = await JsonlLogReader.LoadAsync(stream, store, null, CancellationToken.None);
+        return result.Loaded;
+    }
+}

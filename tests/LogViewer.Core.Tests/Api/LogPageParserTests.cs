@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+using LogViewer.Core.Api;
+using LogViewer.Core.Model;
+
+namespace LogViewer.Core.Tests.Api;
+
+public sealed class LogPageParserTests
+{
+    private static LogPage Parse(string json) => LogPageParser.Parse(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Escaped_Strings_And_Numeric_Timestamps_Are_Read()
+    {
+        // Given escapes in the message and a timestamp sent as a JSON number and as an escaped string
+        var page = Parse("""{"logs":[{"timestamp":5,"message":"a\u001b[31mb\n\"q\"","replica":"r"},{"timestamp":"\u0031\u0032","message":"x"}]}""");
+
+        // Then both are entries with the text decoded
+        Assert.Equal(0, page.SkippedMalformed);
+        Assert.Equal(new LogEntry(5, "a\u001b[31mb\n\"q\"", "r", null, LogLevel.None), page.Entries[0]);
+        Assert.Equal(12, page.Entries[1].TimestampNanos);
+    }
+
+    [Fact]
+    public void Entries_That_Are_Not_Objects_Or_Have_A_Non_String_Message_Are_Counted()
+    {
+        // Given an array with junk in it
+        var page = Parse("""{"logs":[1,"x",null,[],{"timestamp":"1","message":{"nested":true}},{"timestamp":"2","message":"ok"},{"timestamp":true,"message":"m"}]}""");
+
+        // Then one entry survives and six are counted
+        Assert.Equal(6, page.SkippedMalformed);
+        Assert.Equal(2, Assert.Single(page.Entries).TimestampNanos);
+    }
+
+    [Theory]
+    [InlineData("<html>")]
+    [InlineData("[]")]
+    [InlineData("""{"items": []}""")]
+    [InlineData("""{"logs": 5}""")]
+    public void A_Body_Without_A_Logs_Array_Is_Refused(string body) =>
+        Assert.ThrowsAny<JsonException>(() => Parse(body));
+}

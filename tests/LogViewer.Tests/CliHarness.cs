@@ -1,0 +1,46 @@
+using LogViewer.Core.Credentials;
+using LogViewer.Running;
+
+namespace LogViewer.Tests;
+
+/// <summary>Runs the command line in-process with captured stdout/stderr, a fixed environment and a temporary home.</summary>
+internal sealed class CliHarness : IDisposable
+{
+    public CliHarness() => Home = Directory.CreateTempSubdirectory("lv-cli-home-").FullName;
+
+    public string Home { get; }
+
+    public Dictionary<string, string> Variables { get; } = [];
+
+    public bool OutputIsTerminal { get; init; }
+
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The stdout to capture into; a <see cref="LineSignallingWriter"/> lets a test wait for a line.</summary>
+    public StringWriter? Out { get; init; }
+
+    public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
+
+    public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var stdout = Out ?? new StringWriter();
+        using var stderr = new StringWriter();
+        var services = new CliServices(
+            new CliConsole(stdout, stderr, OutputIsTerminal),
+            new FixedEnvironment(Variables, Home),
+            TimeProvider.System,
+            Zone,
+            new OneShotTailSource(TimeProvider.System));
+        var exitCode = await CliApplication.RunAsync(args, services, cancellationToken);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(Home, recursive: true);
+}
+
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,114 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Subjects;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
+using LogViewer.Tui.App;
+using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+
+namespace LogViewer.Tui.Tests;
+
+/// <summary>
+/// The real viewer in a headless terminal: events go in through a subject, time is virtual, and everything runs
+/// on the test thread (immediate schedulers), so screens are deterministic.
+/// </summary>
+internal sealed class ViewerHarness : IDisposable
+{
+    private readonly SessionToken? _token;
+
+    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000)
+    {
+        Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
+        App = Application.Create().Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(width, height);
+        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time });
+        _token = App.Begin(Program.Root);
+        Program.Start(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance);
+        Draw();
+    }
+
+    public Subject<TailEvent> Events { get; } = new();
+
+    public HistoricalScheduler Clock { get; } = new(Entries.Start);
+
+    public ManualTimeProvider Time { get; }
+
+    public IApplication App { get; }
+
+    public ViewerProgram Program { get; }
+
+    public string Screen => App.Driver!.ToString()!;
+
+    public string[] Rows => Screen.Split('\n');
+
+    /// <summary>Sends a batch and lets the coalescing interval pass so the screen catches up.</summary>
+    public void Feed(params LogEntry[] entries) => Feed(entries, lateCount: 0);
+
+    public void Feed(LogEntry[] entries, int lateCount)
+    {
+        Events.OnNext(new TailBatch(entries, lateCount));
+        Settle();
+    }
+
+    public void Status(TailStatus status)
+    {
+        Events.OnNext(status);
+        Settle();
+    }
+
+    /// <summary>Waits for a re-filter in progress (it runs on the thread pool), then lets the coalescing interval pass.</summary>
+    public void Settle()
+    {
+        Assert.True(SpinWait.SpinUntil(() => Program.FilterApplied.IsCompleted, TimeSpan.FromSeconds(30)), "re-filter did not finish");
+        Clock.AdvanceBy(ViewerProgram.RefreshInterval);
+        Draw();
+    }
+
+    public void Press(Key key)
+    {
+        App.Keyboard.RaiseKeyDownEvent(key);
+        Settle();
+    }
+
+    /// <summary>The message of the selected row.</summary>
+    public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
+
+    public void Type(string text)
+    {
+        foreach (var c in text)
+        {
+            Press(new Key(c));
+        }
+    }
+
+    public void Resize(int width, int height)
+    {
+        App.Driver!.SetScreenSize(width, height);
+        Draw();
+    }
+
+    public void Draw() => App.LayoutAndDraw(forceRedraw: true);
+
+    public Cell CellAt(int row, int column) => App.Driver!.Contents![row, column];
+
+    /// <summary>The log pane's rows (right of the sidebar, above the filter line).</summary>
+    public string[] PaneRows() => [.. Rows[..^3].Select(r => r.Length > 22 ? r[22..] : r)];
+
+    /// <summary>The screen row holding <paramref name="text"/>, or -1.</summary>
+    public int RowOf(string text) => Array.FindIndex(Rows, r => r.Contains(text, StringComparison.Ordinal));
+
+    public void Dispose()
+    {
+        Program.Dispose();
+        if (_token is not null)
+        {
+            App.End(_token);
+        }
+
+        Program.Root.Dispose();
+        App.Dispose();
+        Events.Dispose();
+    }
+}
