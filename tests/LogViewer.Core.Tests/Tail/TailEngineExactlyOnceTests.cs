@@ -1,3 +1,4 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using static LogViewer.Core.Tests.Tail.TailHarness;
@@ -55,7 +56,7 @@ public sealed class TailEngineExactlyOnceTests
         var extra = emitted.Sum(e => Math.Max(0, e.Value - expected.GetValueOrDefault(e.Key)));
         Assert.Equal((lines.Count, 0, 0), (tail.Emitted.Count, missing, extra));
         Assert.Empty(tail.Warnings);
-        Assert.Contains(tail.Api.Requests, r => r.Query.Direction == Api.SortDirection.Descending);
+        Assert.Contains(tail.Api.Requests, r => r.Query.Direction == SortDirection.Descending);
         Assert.Contains(tail.Batches, b => b.LateCount > 0);
 
         // ...every batch is sorted, and LateCount counts exactly the lines older than an earlier batch's newest
