@@ -26,7 +26,7 @@ internal sealed class TailSession
     private readonly TrainingJobWatcher? _job;
     private readonly EmittedIdentities _identities = new();
     private readonly HashSet<long> _warnedCrowdedMillis = [];
-    private TailCursor _cursor = new(0, TimeSpan.Zero);
+    private TailCursor? _cursor;
     private long? _newestEmittedNanos;
     private DateTimeOffset _lastMalformedWarningAt = DateTimeOffset.MinValue;
 
@@ -44,6 +44,9 @@ internal sealed class TailSession
         _pager = new WindowPager(FetchLogsAsync, options.Filters);
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
     }
+
+    // Known once the range is: a training job's default range starts 30 min before it starts running.
+    private TailCursor Cursor => _cursor ?? throw new InvalidOperationException("The range is not known yet.");
 
     /// <summary>The de-duplication memory's size, for tests that check it stays bounded.</summary>
     internal int RememberedIdentities => _identities.Count;
@@ -94,7 +97,7 @@ internal sealed class TailSession
         while (!JobFinished())
         {
             await _scheduler.DelayAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
-            var start = _cursor.NextPollStartMillis;
+            var start = Cursor.NextPollStartMillis;
             await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
             _status.Live(_clock.GetUtcNow());
         }
@@ -189,21 +192,21 @@ internal sealed class TailSession
                 + $"{WindowPager.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
         }
 
-        _cursor.Observe(read.Entries);
+        Cursor.Observe(read.Entries);
         var fresh = _identities.Admit(read.Entries);
-        var horizon = Nanos.FromEpochMillis(_cursor.NextPollStartMillis);
-        _identities.ForgetBefore(horizon);
-        _warnedCrowdedMillis.RemoveWhere(ms => ms < _cursor.NextPollStartMillis);
+        var horizonMillis = Cursor.NextPollStartMillis;
+        _identities.ForgetBefore(Nanos.FromEpochMillis(horizonMillis));
+        _warnedCrowdedMillis.RemoveWhere(ms => ms < horizonMillis);
         if (fresh.Count > 0)
         {
             var late = _newestEmittedNanos is { } newest ? fresh.Count(e => e.TimestampNanos < newest) : 0;
-            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh[^1].TimestampNanos);
+            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh.Max(e => e.TimestampNanos));
             _emit(new TailBatch(fresh, late));
         }
 
         if (read.MoreToRead || moreWindows)
         {
-            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(_cursor.NewestNanos));
+            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(Cursor.NewestNanos));
         }
     }
 

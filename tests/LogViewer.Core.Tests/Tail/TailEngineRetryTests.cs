@@ -81,6 +81,28 @@ public sealed class TailEngineRetryTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal(TimeSpan.FromSeconds(2), afterReset);
     }
 
+    [Fact]
+    public void Day_Long_Outage_Keeps_Retrying_At_The_Cap_And_Recovers()
+    {
+        // Given 3000 failures in a row (a day at the 30 s cap)
+        using var tail = new TailHarness();
+        for (var i = 0; i < 3000; i++)
+        {
+            tail.Api.Failures.Enqueue(Failure(ApiFailureKind.Network));
+        }
+
+        tail.Api.Add(Line(Start.AddHours(25), "after the outage"));
+
+        // When tailing through them
+        tail.Run(new TailOptions());
+        tail.Advance(TimeSpan.FromHours(26));
+
+        // Then every wait stays within the cap, and the tail recovers and reads on
+        Assert.All(Gaps(tail).Take(3000), g => Assert.InRange(g, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)));
+        Assert.Equal("after the outage", Assert.Single(tail.Emitted).Message);
+        Assert.Equal(TailState.Live, tail.Statuses.Last().State);
+    }
+
     [Theory]
     [InlineData(ApiFailureKind.ServerError, RetryReason.ServerError)]
     [InlineData(ApiFailureKind.InvalidResponse, RetryReason.ServerError)]
