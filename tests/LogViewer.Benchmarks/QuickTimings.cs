@@ -14,6 +14,9 @@ internal static class QuickTimings
 {
     public static int Run()
     {
+        Ingest(0.01);
+        Ingest(0.0);
+
         var store = new LogStore();
         foreach (var batch in new CorpusGenerator().Generate(1_000_000).Chunk(1000))
         {
@@ -51,6 +54,51 @@ internal static class QuickTimings
         }
 
         return 0;
+    }
+
+    private static void Ingest(double lateFraction)
+    {
+        Console.WriteLine($"late fraction {lateFraction}");
+        var pages = IngestBenchmarks.Pages(new CorpusGenerator(lateFraction: lateFraction).Generate(1_000_000).ToList());
+        var parsed = pages.Select(page => PageParser.Parse(page)).ToList();
+        var deduplicator = new PageDeduplicator();
+        var fresh = parsed.Select(deduplicator.Fresh).ToList();
+        Time("ingest: parse pages", () => pages.Sum(page => PageParser.Parse(page).Count));
+        Time("ingest: dedupe parsed pages", () =>
+        {
+            var again = new PageDeduplicator();
+            return parsed.Sum(page => again.Fresh(page).Count);
+        });
+        Time("ingest: append deduped pages", () =>
+        {
+            var store = new LogStore();
+            fresh.ForEach(store.Add);
+            return store.Current.Count;
+        });
+        Time("ingest: append deduped pages, 1 view", () =>
+        {
+            var store = new LogStore();
+            using var view = new FilteredView(store, new TextFilter("loss"));
+            fresh.ForEach(store.Add);
+            return store.Current.Count;
+        });
+    }
+
+    private static void Time(string name, Func<int> run)
+    {
+        var bestWall = double.MaxValue;
+        var bestCpu = double.MaxValue;
+        var result = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            result = run();
+            bestWall = Math.Min(bestWall, watch.Elapsed.TotalMilliseconds);
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  ({result:N0})"));
     }
 
     private static int Refilter(FilteredView view, LogFilter filter)
