@@ -21,6 +21,7 @@ internal static class CliApplication
             TrainingCommand.Create(services),
             DemoCommand.Create(services),
             SimulateCommand.Create(services),
+            ReplayCommand.Create(services),
         };
         return root;
     }
