@@ -58,8 +58,10 @@ internal sealed class ViewerHarness : IDisposable
         Settle();
     }
 
+    /// <summary>Waits for a re-filter in progress (it runs on the thread pool), then lets the coalescing interval pass.</summary>
     public void Settle()
     {
+        Assert.True(SpinWait.SpinUntil(() => Program.FilterApplied.IsCompleted, TimeSpan.FromSeconds(30)), "re-filter did not finish");
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
         Draw();
     }
@@ -67,8 +69,11 @@ internal sealed class ViewerHarness : IDisposable
     public void Press(Key key)
     {
         App.Keyboard.RaiseKeyDownEvent(key);
-        Draw();
+        Settle();
     }
+
+    /// <summary>The message of the selected row.</summary>
+    public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
 
     public void Type(string text)
     {
@@ -89,7 +94,7 @@ internal sealed class ViewerHarness : IDisposable
     public Cell CellAt(int row, int column) => App.Driver!.Contents![row, column];
 
     /// <summary>The log pane's rows (right of the sidebar, above the filter line).</summary>
-    public string[] PaneRows() => [.. Rows[..^3].Select(r => r.Length > 26 ? r[26..] : r)];
+    public string[] PaneRows() => [.. Rows[..^3].Select(r => r.Length > 22 ? r[22..] : r)];
 
     /// <summary>The screen row holding <paramref name="text"/>, or -1.</summary>
     public int RowOf(string text) => Array.FindIndex(Rows, r => r.Contains(text, StringComparison.Ordinal));

@@ -24,8 +24,11 @@ public static class TuiApp
         ArgumentNullException.ThrowIfNull(session);
         using var app = Application.Create().Init(DriverRegistry.Names.ANSI);
 
-        // Mouse reporting is on from start-up; every movement would be an event and a possible redraw over SSH.
+        // The driver turns on any-motion mouse reporting: over SSH every twitch of the mouse would travel upstream
+        // and wake the loop. The viewer is keyboard-driven, so reporting is switched off again and events ignored.
         app.Mouse.IsMouseDisabled = true;
+        Console.Out.Write(EscSeqUtils.CSI_DisableMouseEvents);
+        Console.Out.Flush();
         using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
         var fatal = false;
         using (var program = new ViewerProgram(app, session))

@@ -2,7 +2,8 @@ using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
+using LogViewer.Core.Filtering;
+using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.State;
@@ -12,10 +13,10 @@ using Terminal.Gui.App;
 namespace LogViewer.Tui.App;
 
 /// <summary>
-/// Wires the loop: tail events are ingested off the UI thread; a coalesced notification (a few per second at
-/// most) and a one-second clock reach the UI thread as actions; every action goes through
-/// <see cref="ViewerReducer.Update"/> and the new state is rendered. A filter change starts a re-filter off the
-/// UI thread; a newer one cancels it.
+/// Wires the loop: tail events are ingested into the <see cref="LogStore"/> off the UI thread; the filtered
+/// view's changes are coalesced (a few per second at most) and, with a one-second clock, reach the UI thread
+/// as a new immutable snapshot; every action goes through <see cref="ViewerReducer.Update"/> and the new state
+/// is rendered. A filter change re-filters through the view off the UI thread; a newer one cancels it.
 /// </summary>
 internal sealed class ViewerProgram : IDisposable
 {
@@ -27,18 +28,22 @@ internal sealed class ViewerProgram : IDisposable
     private readonly IApplication _app;
     private readonly TuiSession _session;
     private readonly TimeProvider _time;
-    private readonly FilteredLog _log;
-    private readonly Subject<RowFilter> _filterRequests = new();
+    private readonly LogStore _store;
+    private readonly FilteredView _view;
+    private readonly FiguresTracker _figures = new();
     private readonly CompositeDisposable _subscriptions = [];
-    private RowFilter _requestedFilter = RowFilter.All;
+    private readonly CancellationTokenSource _stopping = new();
+    private LogFilter _requestedFilter = LogFilter.All;
 
     public ViewerProgram(IApplication app, TuiSession session)
     {
+        ArgumentNullException.ThrowIfNull(session);
         _app = app;
         _session = session;
         _time = session.TimeProvider ?? TimeProvider.System;
-        _log = new FilteredLog(session.MaxLines);
-        Root = new ViewerRoot(session.Title, _log, _time.LocalTimeZone);
+        _store = new LogStore(session.MaxLines);
+        _view = new FilteredView(_store);
+        Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         State = new ViewerState
         {
@@ -47,7 +52,7 @@ internal sealed class ViewerProgram : IDisposable
         };
         if (!string.IsNullOrEmpty(session.InitialFilter))
         {
-            State = ViewerReducer.Update(State, new FilterTextChanged(session.InitialFilter), _log);
+            State = ViewerReducer.Update(State, new FilterTextChanged(session.InitialFilter));
         }
     }
 
@@ -55,67 +60,51 @@ internal sealed class ViewerProgram : IDisposable
 
     public ViewerState State { get; private set; }
 
-    internal FilteredLog Log => _log;
+    /// <summary>The re-filter last started; completes when the view shows it (tests wait on it).</summary>
+    public Task<bool> FilterApplied { get; private set; } = Task.FromResult(true);
 
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
 
     /// <summary>
-    /// Subscribes to the session's events. <paramref name="ingest"/> runs ingestion and re-filters (a background
-    /// thread in the app), <paramref name="timer"/> drives sampling and the clock, <paramref name="ui"/> reaches
-    /// the UI thread; tests pass immediate and virtual-time schedulers.
+    /// Subscribes to the session's events. <paramref name="ingest"/> runs ingestion (a background thread in the
+    /// app), <paramref name="timer"/> drives coalescing and the clock, <paramref name="ui"/> reaches the UI
+    /// thread; tests pass immediate and virtual-time schedulers.
     /// </summary>
     public void Start(IScheduler ingest, IScheduler timer, IScheduler ui)
     {
         var events = _session.Events
             .ObserveOn(ingest)
-            .Do(Ingest)
+            .Do(e =>
+            {
+                if (e is TailBatch batch)
+                {
+                    _store.Add(batch);
+                }
+            })
             .Publish();
 
-        var dataChanged = events.OfType<TailBatch>().Select(_ => Unit.Default)
+        var viewChanged = Observable.FromEventPattern(h => _view.Changed += h, h => _view.Changed -= h)
+            .Select(_ => Unit.Default)
             .Sample(RefreshInterval, timer);
+        var clock = Observable.Interval(ClockInterval, timer).Select(_ => Unit.Default);
         var statuses = events
             .Where(e => e is TailStatus or TailWarning)
             .Select(e => e is TailStatus status ? (ViewerAction)new TailStatusChanged(status) : new TailWarningReceived((TailWarning)e));
-        var clock = Observable.Interval(ClockInterval, timer).Select(_ => Unit.Default);
 
         _subscriptions.Add(
-            Observable.Merge(statuses.Select(a => (ViewerAction?)a), dataChanged.Merge(clock).Select(_ => (ViewerAction?)null))
+            Observable.Merge(statuses.Select(a => (ViewerAction?)a), viewChanged.Merge(clock).Select(_ => (ViewerAction?)null))
                 .ObserveOn(ui)
                 .Subscribe(OnEvent, OnEventsFailed));
-
-        _subscriptions.Add(
-            _filterRequests
-                .Select(filter => Refiltered(filter, ingest))
-                .Switch()
-                .Where(applied => applied)
-                .ObserveOn(ui)
-                .Subscribe(_ => Refresh(), OnEventsFailed));
-
         _subscriptions.Add(events.Connect());
         RequestFilterIfChanged();
+        Refresh();
     }
-
-    /// <summary>
-    /// Applies a filter on <paramref name="scheduler"/>; unsubscribing (Switch does it when a newer filter comes)
-    /// cancels it. Ingestion shares the scheduler, so batches and re-filters never interleave.
-    /// </summary>
-    private IObservable<bool> Refiltered(RowFilter filter, IScheduler scheduler) =>
-        Observable.Create<bool>(observer =>
-        {
-            var cancellation = new CancellationDisposable();
-            var work = scheduler.Schedule(() =>
-            {
-                observer.OnNext(_log.ApplyFilter(filter, cancellation.Token));
-                observer.OnCompleted();
-            });
-            return new CompositeDisposable(cancellation, work);
-        });
 
     public void Dispatch(ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        State = ViewerReducer.Update(State, action, _log);
+        State = ViewerReducer.Update(State, action);
         RequestFilterIfChanged();
         Root.Render(State);
         if (State.QuitRequested)
@@ -126,19 +115,13 @@ internal sealed class ViewerProgram : IDisposable
 
     public void Dispose()
     {
+        _stopping.Cancel();
         _subscriptions.Dispose();
-        _filterRequests.Dispose();
+        _view.Dispose();
+        _stopping.Dispose();
     }
 
-    private void Ingest(TailEvent tailEvent)
-    {
-        if (tailEvent is TailBatch batch && batch.Entries.Count > 0)
-        {
-            _log.Add(batch.Entries, _time.GetUtcNow().ToUnixTimeSeconds());
-        }
-    }
-
-    /// <summary>On the UI thread: a status or warning (non-null), or "the data or the clock moved" (null).</summary>
+    /// <summary>On the UI thread: a status or warning (non-null), or "the view or the clock moved" (null).</summary>
     private void OnEvent(ViewerAction? action)
     {
         if (action is not null)
@@ -150,15 +133,18 @@ internal sealed class ViewerProgram : IDisposable
         Refresh();
     }
 
+    /// <summary>Takes the view's latest snapshot and the clock into the state.</summary>
     private void Refresh()
     {
         var now = _time.GetUtcNow();
         if (now != State.Now)
         {
-            State = ViewerReducer.Update(State, new ClockTick(now), _log);
+            State = ViewerReducer.Update(State, new ClockTick(now));
         }
 
-        Dispatch(new DataChanged(_log.Figures(now.ToUnixTimeSeconds())));
+        var snapshot = _view.Current;
+        var rows = State.Rows is SnapshotRows current && ReferenceEquals(current.Snapshot, snapshot) ? current : new SnapshotRows(snapshot);
+        Dispatch(new DataChanged(rows, _figures.Measure(snapshot, now.ToUnixTimeSeconds())));
     }
 
     private void OnEventsFailed(Exception error)
@@ -169,11 +155,12 @@ internal sealed class ViewerProgram : IDisposable
 
     private void RequestFilterIfChanged()
     {
-        var wanted = RowFilter.From(State);
-        if (!wanted.SelectsSameAs(_requestedFilter))
+        var wanted = ViewFilter.From(State);
+        if (!wanted.Equals(_requestedFilter))
         {
+            // The view cancels the previous re-filter itself; its Changed event brings the result to the screen.
             _requestedFilter = wanted;
-            _filterRequests.OnNext(wanted);
+            FilterApplied = _view.SetFilterAsync(wanted, _stopping.Token);
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace LogViewer.Tui.Data;
 
-/// <summary>Lines of one replica: the total, and a rate over the last few seconds of arrival time.</summary>
+/// <summary>Lines per second of one replica over the last few seconds of wall-clock time, fed with count increases.</summary>
 internal sealed class ReplicaCounter
 {
     private const int WindowSeconds = 5;
@@ -8,16 +8,11 @@ internal sealed class ReplicaCounter
     private readonly long[] _perSecond = new long[Slots];
     private long _currentSecond = long.MinValue;
 
-    public long Count { get; private set; }
-
     public void Add(long count, long unixSecond)
     {
         Advance(unixSecond);
         _perSecond[Modulo(unixSecond)] += count;
-        Count += count;
     }
-
-    public void Remove(long count) => Count -= count;
 
     /// <summary>Lines per second over the last <see cref="WindowSeconds"/> whole seconds before <paramref name="unixSecond"/>.</summary>
     public double RatePerSecond(long unixSecond)

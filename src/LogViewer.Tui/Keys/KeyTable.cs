@@ -71,7 +71,7 @@ internal static class KeyTable
     /// <summary>One line per command, keys padded to a column: the help overlay's text.</summary>
     public static IReadOnlyList<string> HelpLines()
     {
-        var keyColumn = Commands.Max(c => string.Join(" ", c.Keys).Length) + 2;
+        var keyColumn = Commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
         return [.. Commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
     }
 

@@ -1,37 +1,42 @@
 using System.Text.RegularExpressions;
+using LogViewer.Core.Filtering;
 
 namespace LogViewer.Tui.Matching;
 
 /// <summary>
 /// The quick filter's text, parsed. Plain text is a case-insensitive substring; text starting with <c>/</c> is a
 /// case-insensitive regular expression (a closing <c>/</c> is optional), run with
-/// <see cref="RegexOptions.NonBacktracking"/> so no pattern can hang the viewer.
+/// <see cref="RegexOptions.NonBacktracking"/> so no pattern can hang the viewer. <see cref="Filter"/> narrows the
+/// store's view; the matcher itself finds the spans to highlight in the sanitized text on screen.
 /// </summary>
 internal sealed class TextMatcher
 {
-    private static readonly TimeSpan NoTimeout = Regex.InfiniteMatchTimeout;
-
     private readonly string? _substring;
     private readonly Regex? _regex;
 
-    private TextMatcher(string source, string? substring, Regex? regex)
+    private TextMatcher(string source, string? substring, Regex? regex, LogFilter? filter)
     {
         Source = source;
         _substring = substring;
         _regex = regex;
+        Filter = filter;
     }
 
     /// <summary>Matches every line (empty filter text).</summary>
-    public static TextMatcher All { get; } = new(string.Empty, null, null);
+    public static TextMatcher All { get; } = new(string.Empty, null, null, null);
 
     /// <summary>The filter text this was parsed from.</summary>
     public string Source { get; }
 
-    public bool MatchesEverything => _substring is null && _regex is null;
+    /// <summary>The store filter for this text; <c>null</c> when it matches everything.</summary>
+    public LogFilter? Filter { get; }
+
+    public bool MatchesEverything => Filter is null;
 
     /// <summary>Parses filter text; on an invalid pattern returns false with a one-line reason.</summary>
     public static bool TryParse(string text, out TextMatcher matcher, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(text);
         error = null;
         matcher = All;
         if (text.Length == 0)
@@ -41,7 +46,7 @@ internal sealed class TextMatcher
 
         if (text[0] != '/')
         {
-            matcher = new TextMatcher(text, text, null);
+            matcher = new TextMatcher(text, text, null, new TextFilter(text, IgnoreCase: true));
             return true;
         }
 
@@ -51,32 +56,21 @@ internal sealed class TextMatcher
             return true;
         }
 
-        try
+        if (!RegexFilter.TryCreate(pattern, ignoreCase: true, out var filter, out error))
         {
-            var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-            matcher = new TextMatcher(text, null, new Regex(pattern, options, NoTimeout));
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            error = $"invalid regex: {FirstLine(ex.Message)}";
             return false;
         }
-        catch (NotSupportedException ex)
-        {
-            // NonBacktracking rejects lookarounds and backreferences.
-            error = $"regex not supported: {FirstLine(ex.Message)}";
-            return false;
-        }
-    }
 
-    public bool IsMatch(string text) =>
-        _substring is not null ? text.Contains(_substring, StringComparison.OrdinalIgnoreCase)
-        : _regex is null || _regex.IsMatch(text);
+        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        matcher = new TextMatcher(text, null, new Regex(pattern, options, Regex.InfiniteMatchTimeout), filter);
+        return true;
+    }
 
     /// <summary>Adds every non-overlapping match in <paramref name="text"/> as (start, length) to <paramref name="matches"/>.</summary>
     public void FindMatches(string text, List<(int Start, int Length)> matches)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(matches);
         if (_substring is not null)
         {
             var from = 0;
@@ -102,11 +96,5 @@ internal sealed class TextMatcher
                 }
             }
         }
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
     }
 }

@@ -69,9 +69,10 @@ internal sealed record Quit : ViewerAction;
 internal sealed record Resized(int PageHeight) : ViewerAction;
 
 /// <summary>
-/// The filtered view changed (lines arrived, were evicted, or a re-filter finished): re-pin positions to entries.
+/// A new snapshot of the filtered view (lines arrived, were evicted, or a re-filter finished): re-pin positions
+/// to the entries they showed.
 /// </summary>
-internal sealed record DataChanged(LogFigures Figures) : ViewerAction;
+internal sealed record DataChanged(IRowSource Rows, LogFigures Figures) : ViewerAction;
 
 internal sealed record TailStatusChanged(TailStatus Status) : ViewerAction;
 

@@ -1,23 +1,23 @@
 using LogViewer.Core.Model;
-using LogViewer.Core.Text;
+using LogViewer.Core.Filtering;
 using LogViewer.Tui.Matching;
 
 namespace LogViewer.Tui.State;
 
 /// <summary>
-/// The one place the viewer's state changes: <c>Update(state, action, rows)</c> returns the next state and
-/// touches nothing else. <c>rows</c> is read (never written) for the actions that depend on the data:
-/// jumps to the next error or match, and re-pinning positions after lines arrive.
+/// The one place the viewer's state changes: <c>Update(state, action)</c> returns the next state and touches
+/// nothing else. The data it needs (jumps to the next error or match, re-pinning after lines arrive) is the
+/// immutable row snapshot inside the state.
 /// </summary>
 internal static class ViewerReducer
 {
     private static readonly LogLevel[] LevelCycle = [LogLevel.None, LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
 
-    public static ViewerState Update(ViewerState state, ViewerAction action, IRowSource rows)
+    public static ViewerState Update(ViewerState state, ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
-        ArgumentNullException.ThrowIfNull(rows);
+        var rows = state.Rows;
         var next = state with { Notice = null };
         if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
         {
@@ -27,7 +27,7 @@ internal static class ViewerReducer
         return action switch
         {
             MoveBy move => MoveTo(next, rows, state.SelectedRow + move.Rows),
-            MoveByPages pages => MoveTo(next, rows, state.SelectedRow + (int)Math.Round(pages.Pages * Math.Max(1, state.PageHeight - 1))),
+            MoveByPages pages => MoveTo(next, rows, state.SelectedRow + RowsFor(pages, state.PageHeight)),
             GoToTop => MoveTo(next, rows, 0),
             GoToBottom => Follow(next, rows),
             ToggleFollow => state.Following ? Pause(next) : Follow(next, rows),
@@ -60,7 +60,7 @@ internal static class ViewerReducer
             Escape => state.HelpVisible ? next with { HelpVisible = false } : WithFilterText(next, string.Empty),
             Quit => next with { QuitRequested = true },
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
-            DataChanged data => OnDataChanged(next, rows, data),
+            DataChanged data => OnDataChanged(next, data),
             TailStatusChanged status => next with { TailStatus = status.Status },
             ClockTick tick => state with { Now = tick.Now },
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
@@ -68,26 +68,39 @@ internal static class ViewerReducer
         };
     }
 
-    /// <summary>The filter text last parsed successfully: what the view is narrowed by.</summary>
+    /// <summary>The parsed quick filter: what the view is narrowed by and what is highlighted.</summary>
     public static TextMatcher Matcher(ViewerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return TextMatcher.TryParse(state.FilterText, out var matcher, out _) ? matcher : TextMatcher.All;
+        return state.Matcher;
     }
 
     /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
     private static int? ScrollsHelp(ViewerAction action, int pageHeight) => action switch
     {
         MoveBy move => move.Rows,
-        MoveByPages pages => (int)Math.Round(pages.Pages * Math.Max(1, pageHeight - 1)),
+        MoveByPages pages => RowsFor(pages, pageHeight),
         GoToTop => int.MinValue / 2,
         _ => null,
     };
 
+    /// <summary>A page keeps one line of context (as less does); half a page is half the height.</summary>
+    private static int RowsFor(MoveByPages pages, int pageHeight)
+    {
+        var step = Math.Abs(pages.Pages) >= 1 ? Math.Max(1, pageHeight - 1) : pageHeight;
+        return (int)Math.Round(pages.Pages * step, MidpointRounding.AwayFromZero);
+    }
+
     private static ViewerState WithFilterText(ViewerState state, string text)
     {
-        var error = TextMatcher.TryParse(text, out _, out var reason) ? null : reason;
-        return state with { FilterText = text, FilterError = error };
+        if (string.Equals(text, state.FilterText, StringComparison.Ordinal))
+        {
+            return state;
+        }
+
+        return TextMatcher.TryParse(text, out var matcher, out var reason)
+            ? state with { FilterText = text, Matcher = matcher, FilterError = null }
+            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason };
     }
 
     private static ViewerState MoveTo(ViewerState state, IRowSource rows, int row)
@@ -95,7 +108,7 @@ internal static class ViewerReducer
         var count = rows.Count;
         if (count == 0)
         {
-            return state with { SelectedRow = 0, TopRow = 0, SelectedEntry = null, TopEntry = null };
+            return state with { SelectedRow = 0, TopRow = 0, SelectedKey = null, TopKey = null };
         }
 
         var selected = Math.Clamp(row, 0, count - 1);
@@ -131,11 +144,11 @@ internal static class ViewerReducer
 
     private static ViewerState Pin(ViewerState state, IRowSource rows, int selected, int top) => state with
     {
-        RowCount = rows.Count,
+        Rows = rows,
         SelectedRow = selected,
         TopRow = top,
-        SelectedEntry = rows.At(selected),
-        TopEntry = rows.At(top),
+        SelectedKey = rows.At(selected) is { } s ? RowKey.Of(s) : null,
+        TopKey = rows.At(top) is { } t ? RowKey.Of(t) : null,
     };
 
     /// <summary>Re-reads positions from the pinned entries; clamps what no longer exists.</summary>
@@ -152,8 +165,8 @@ internal static class ViewerReducer
             return Pin(state, rows, 0, 0);
         }
 
-        var top = state.TopEntry is { } topEntry ? rows.Locate(topEntry) : state.TopRow;
-        var selected = state.SelectedEntry is { } selectedEntry ? rows.Locate(selectedEntry) : state.SelectedRow;
+        var top = state.TopKey is { } topKey ? rows.Locate(topKey) : state.TopRow;
+        var selected = state.SelectedKey is { } selectedKey ? rows.Locate(selectedKey) : state.SelectedRow;
         top = Math.Clamp(top, 0, Math.Max(0, count - 1));
         selected = Math.Clamp(selected, 0, count - 1);
         if (selected < top || selected >= top + state.PageHeight)
@@ -164,7 +177,7 @@ internal static class ViewerReducer
         return Pin(state, rows, selected, top);
     }
 
-    private static ViewerState OnDataChanged(ViewerState state, IRowSource rows, DataChanged data)
+    private static ViewerState OnDataChanged(ViewerState state, DataChanged data)
     {
         var arrived = Math.Max(0, data.Figures.TotalIngested - state.TotalIngested);
         var replicas = data.Figures.Replicas;
@@ -174,24 +187,23 @@ internal static class ViewerReducer
             NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
             Replicas = replicas.Length == state.Replicas.Length ? state.Replicas : [.. replicas.Select(r => r.Replica)],
         };
-        return Repin(next, rows);
+        return Repin(next, data.Rows);
     }
 
     private static ViewerState JumpToMatchingRow(ViewerState state, IRowSource rows, int direction)
     {
-        var matcher = Matcher(state);
-        if (matcher.MatchesEverything)
+        if (Matcher(state).Filter is not { } filter)
         {
             return state with { Notice = "no filter: press / to type one" };
         }
 
-        var row = rows.Find(state.SelectedRow + direction, direction, entry => matcher.IsMatch(TerminalText.Sanitize(entry.Message)));
+        var row = rows.Find(state.SelectedRow, filter, direction > 0);
         return row < 0 ? state with { Notice = direction > 0 ? "no later match" : "no earlier match" } : MoveTo(state, rows, row);
     }
 
     private static ViewerState JumpToLevelRow(ViewerState state, IRowSource rows, LogLevel level, int direction)
     {
-        var row = rows.Find(state.SelectedRow + direction, direction, entry => entry.Level == level);
+        var row = rows.Find(state.SelectedRow, new LevelFilter(level), direction > 0);
         if (row >= 0)
         {
             return MoveTo(state, rows, row);

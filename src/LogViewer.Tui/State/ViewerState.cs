@@ -2,26 +2,29 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.Matching;
 
 namespace LogViewer.Tui.State;
 
 /// <summary>
 /// Everything the viewer shows, as one value (the Elm/Bubble Tea model): views draw it, keys and data arrivals
 /// become <see cref="ViewerAction"/>s, and <see cref="ViewerReducer.Update"/> computes the next value.
-/// Row positions index the filtered view; <see cref="TopEntry"/> and <see cref="SelectedEntry"/> pin them to
+/// Row positions index <see cref="Rows"/>; <see cref="TopKey"/> and <see cref="SelectedKey"/> pin them to
 /// entries so that late lines inserted above the viewport never move what the user reads.
 /// </summary>
 internal sealed record ViewerState
 {
-    public int RowCount { get; init; }
+    /// <summary>The filtered rows as of the last <see cref="DataChanged"/>: an immutable snapshot.</summary>
+    public IRowSource Rows { get; init; } = SnapshotRows.Empty;
 
     public int SelectedRow { get; init; }
 
     public int TopRow { get; init; }
 
-    public LogEntry? TopEntry { get; init; }
+    /// <summary>The entry at <see cref="TopRow"/>: what keeps the view still when lines arrive above it.</summary>
+    public RowKey? TopKey { get; init; }
 
-    public LogEntry? SelectedEntry { get; init; }
+    public RowKey? SelectedKey { get; init; }
 
     /// <summary>Rows of log the pane can show (the pane's height).</summary>
     public int PageHeight { get; init; } = 20;
@@ -44,6 +47,9 @@ internal sealed record ViewerState
     public TimeFormat TimeFormat { get; init; } = TimeFormat.LocalTime;
 
     public string FilterText { get; init; } = string.Empty;
+
+    /// <summary><see cref="FilterText"/> parsed; matches everything while the text is invalid.</summary>
+    public TextMatcher Matcher { get; init; } = TextMatcher.All;
 
     public bool EditingFilter { get; init; }
 

@@ -40,7 +40,7 @@ internal sealed class HelpOverlay : View
         var normal = GetAttributeForRole(VisualRole.Normal);
         var width = Viewport.Width;
         var height = Math.Max(1, Viewport.Height);
-        var columns = width >= (2 * LineWidth) + 3 && (Lines.Count + 1) / 2 <= height ? 2 : 1;
+        var columns = width >= (2 * LineWidth) + 1 && (Lines.Count + 1) / 2 <= height ? 2 : 1;
         var perColumn = (Lines.Count + columns - 1) / columns;
         var scroll = columns == 2 ? 0 : Math.Clamp(_scroll, 0, Math.Max(0, Lines.Count - height));
         var columnWidth = columns == 2 ? width / 2 : width;

@@ -1,7 +1,6 @@
 using System.Drawing;
-using LogViewer.Core.Model;
+using LogViewer.Core.Store;
 using LogViewer.Core.Text;
-using LogViewer.Tui.Matching;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -21,16 +20,13 @@ internal sealed class LogPane : View
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
 
-    private readonly IRowSource _rows;
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
     private ViewerState _state = new();
-    private TextMatcher _highlight = TextMatcher.All;
-    private (LogEntry? First, LogEntry? Last, int Count) _drawn;
+    private (RowKey? First, RowKey? Last, int Count) _drawn;
 
-    public LogPane(IRowSource rows, TimeZoneInfo localZone)
+    public LogPane(TimeZoneInfo localZone)
     {
-        _rows = rows;
         _localZone = localZone;
         CanFocus = true;
     }
@@ -42,12 +38,7 @@ internal sealed class LogPane : View
     {
         var before = _state;
         _state = state;
-        if (!ReferenceEquals(before.FilterText, state.FilterText))
-        {
-            _highlight = ViewerReducer.Matcher(state);
-        }
-
-        if (ShowsDifferently(before, state) || WindowMoved())
+        if (ShowsDifferently(before, state) || (!ReferenceEquals(before.Rows, state.Rows) && WindowMoved()))
         {
             SetNeedsDraw();
         }
@@ -67,7 +58,8 @@ internal sealed class LogPane : View
         var normal = GetAttributeForRole(VisualRole.Normal);
         var height = Viewport.Height;
         var width = Viewport.Width;
-        var count = _rows.Count;
+        var rows = _state.Rows;
+        var count = rows.Count;
         var top = TopRowFor(count, height);
         var layout = ColumnLayout.For(width, _state);
 
@@ -78,16 +70,16 @@ internal sealed class LogPane : View
             (top, skipLines) = WrapStart(top, count, height, layout);
         }
 
-        LogEntry? first = null, last = null;
+        RowKey? first = null, last = null;
         for (var index = top; row < height && index < count; index++)
         {
-            if (_rows.At(index) is not { } entry)
+            if (rows.At(index) is not { } entry)
             {
                 break;
             }
 
-            first ??= entry;
-            last = entry;
+            first ??= RowKey.Of(entry);
+            last = RowKey.Of(entry);
             row = DrawEntry(entry, index, row, height, layout, normal, skipLines);
             skipLines = 0;
         }
@@ -111,26 +103,29 @@ internal sealed class LogPane : View
 
     /// <summary>Changes to the state that change what the pane shows.</summary>
     private static bool ShowsDifferently(ViewerState a, ViewerState b) =>
-        a.TopRow != b.TopRow || a.SelectedRow != b.SelectedRow || !ReferenceEquals(a.TopEntry, b.TopEntry)
-        || !ReferenceEquals(a.SelectedEntry, b.SelectedEntry) || a.Following != b.Following
+        a.TopRow != b.TopRow || a.SelectedRow != b.SelectedRow || a.TopKey != b.TopKey
+        || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
-        || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal) || a.RowCount != b.RowCount
+        || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
         || !a.Replicas.SequenceEqual(b.Replicas)
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now);
 
     /// <summary>True when the rows now in view differ from those last drawn (lines arrived into the window).</summary>
     private bool WindowMoved()
     {
-        var count = _rows.Count;
-        if (count != _drawn.Count && (_state.Following || count < Viewport.Height || _drawn.Count < Viewport.Height))
+        var rows = _state.Rows;
+        var count = rows.Count;
+        if (_state.Wrap || (count != _drawn.Count && (_state.Following || count < Viewport.Height || _drawn.Count < Viewport.Height)))
         {
             return true;
         }
 
         var top = TopRowFor(count, Viewport.Height);
         var bottom = Math.Min(count, top + Viewport.Height) - 1;
-        return !ReferenceEquals(_rows.At(top), _drawn.First) || !ReferenceEquals(_rows.At(bottom), _drawn.Last);
+        return KeyAt(rows, top) != _drawn.First || KeyAt(rows, bottom) != _drawn.Last;
     }
+
+    private static RowKey? KeyAt(IRowSource rows, int row) => rows.At(row) is { } r ? RowKey.Of(r) : null;
 
     private int TopRowFor(int count, int height)
     {
@@ -139,22 +134,21 @@ internal sealed class LogPane : View
             return Math.Max(0, count - height);
         }
 
-        var top = _state.TopEntry is { } anchor ? _rows.Locate(anchor) : _state.TopRow;
+        var top = _state.TopRow;
         return Math.Clamp(top, 0, Math.Max(0, count - 1));
     }
 
-    private bool IsSelected(LogEntry entry, int index, int count) =>
-        _state.Following ? index == count - 1 : ReferenceEquals(entry, _state.SelectedEntry) || entry.Equals(_state.SelectedEntry);
+    private bool IsSelected(int index, int count) => _state.Following ? index == count - 1 : index == _state.SelectedRow;
 
-    private int DrawEntry(LogEntry entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
+    private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
     {
-        var selected = IsSelected(entry, index, _rows.Count);
+        var selected = IsSelected(index, _state.Rows.Count);
         var text = normal with { Style = selected ? normal.Style | TextStyle.Reverse : normal.Style };
         var message = TerminalText.Sanitize(entry.Message);
         _matches.Clear();
-        if (!_highlight.MatchesEverything)
+        if (!_state.Matcher.MatchesEverything)
         {
-            _highlight.FindMatches(message, _matches);
+            _state.Matcher.FindMatches(message, _matches);
         }
 
         var lines = _state.Wrap ? layout.LinesFor(message) : 1;
@@ -178,7 +172,7 @@ internal sealed class LogPane : View
         return row;
     }
 
-    private void DrawPrefix(LogEntry entry, ColumnLayout layout, Attribute text)
+    private void DrawPrefix(LogRow entry, ColumnLayout layout, Attribute text)
     {
         SetAttribute(text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
@@ -257,7 +251,8 @@ internal sealed class LogPane : View
     /// <summary>In wrap mode: the first entry and how many of its lines to skip so the selection (or the end) shows.</summary>
     private (int Top, int SkipLines) WrapStart(int top, int count, int height, ColumnLayout layout)
     {
-        var last = _state.Following ? count - 1 : Math.Clamp(_state.SelectedEntry is { } s ? _rows.Locate(s) : _state.SelectedRow, 0, Math.Max(0, count - 1));
+        var rows = _state.Rows;
+        var last = _state.Following ? count - 1 : Math.Clamp(_state.SelectedRow, 0, Math.Max(0, count - 1));
         if (count == 0)
         {
             return (0, 0);
@@ -267,7 +262,7 @@ internal sealed class LogPane : View
         var used = 0;
         for (var i = top; i <= last && used <= height; i++)
         {
-            used += layout.LinesFor(TerminalText.Sanitize(_rows.At(i)?.Message ?? string.Empty));
+            used += layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
         }
 
         if (!_state.Following && used <= height)
@@ -279,7 +274,7 @@ internal sealed class LogPane : View
         used = 0;
         for (var i = last; i >= 0; i--)
         {
-            var lines = layout.LinesFor(TerminalText.Sanitize(_rows.At(i)?.Message ?? string.Empty));
+            var lines = layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
             if (used + lines >= height)
             {
                 return (i, Math.Max(0, used + lines - height));

@@ -15,7 +15,7 @@ internal sealed class ViewerRoot : Runnable
     /// <summary>Below this width the sidebar hides itself, whatever the state says.</summary>
     public const int SidebarMinimumScreenWidth = 70;
 
-    public const int SidebarWidth = 26;
+    public const int SidebarWidth = 22;
 
     private readonly FrameView _sidebar;
     private readonly ReplicaList _replicas;
@@ -26,13 +26,13 @@ internal sealed class ViewerRoot : Runnable
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
-    public ViewerRoot(string title, IRowSource rows, TimeZoneInfo localZone)
+    public ViewerRoot(string title, TimeZoneInfo localZone)
     {
         Title = title;
         _replicas = new ReplicaList { Width = Dim.Fill(), Height = Dim.Fill() };
         _sidebar = new FrameView { Title = "Replicas", X = 0, Y = 0, Width = SidebarWidth, Height = Dim.Fill(2) };
         _sidebar.Add(_replicas);
-        _log = new LogPane(rows, localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _log = new LogPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _filterLine = new FilterLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };

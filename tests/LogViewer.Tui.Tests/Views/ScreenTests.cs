@@ -54,8 +54,8 @@ public sealed class ScreenTests(ITestOutputHelper output)
         Assert.Contains("Replicas", viewer.Rows[0], StringComparison.Ordinal);
         Assert.Contains("* all", viewer.Rows[1], StringComparison.Ordinal);
         Assert.Contains("3", viewer.Rows[1], StringComparison.Ordinal);
-        var alphaRow = Array.FindIndex(viewer.Rows, r => r[..26].Contains("r-alpha", StringComparison.Ordinal));
-        Assert.Contains("2", viewer.Rows[alphaRow][..26], StringComparison.Ordinal);
+        var alphaRow = Array.FindIndex(viewer.Rows, r => r[..22].Contains("r-alpha", StringComparison.Ordinal));
+        Assert.Contains("2", viewer.Rows[alphaRow][..22], StringComparison.Ordinal);
         var sidebarColumn = viewer.Rows[alphaRow].IndexOf("r-alpha", StringComparison.Ordinal);
         var paneRow = viewer.RowOf("a1");
         var paneColumn = viewer.Rows[paneRow].IndexOf("r-alpha", StringComparison.Ordinal);
@@ -187,7 +187,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
         viewer.Press(new Key('/'));
         viewer.Type("/a(b");
 
-        Assert.Contains("invalid regex", viewer.Rows[22], StringComparison.Ordinal);
+        Assert.Contains("invalid regular expression", viewer.Rows[22], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,23 +216,23 @@ public sealed class ScreenTests(ITestOutputHelper output)
         viewer.Press(Key.Home);
 
         viewer.Press(Key.E);
-        Assert.Same(entries[20], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[20].Message, viewer.SelectedMessage);
         viewer.Press(Key.E);
-        Assert.Same(entries[70], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[70].Message, viewer.SelectedMessage);
         Assert.NotEqual(-1, viewer.RowOf("second failure"));
         viewer.Press(Key.E.WithShift);
-        Assert.Same(entries[20], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[20].Message, viewer.SelectedMessage);
 
         viewer.Press(Key.M);
         viewer.Press(new Key('/'));
         viewer.Type("line 5");
         viewer.Press(Key.Enter);
         viewer.Press(Key.N);
-        Assert.Same(entries[50], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[50].Message, viewer.SelectedMessage);
         viewer.Press(Key.N);
-        Assert.Same(entries[51], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[51].Message, viewer.SelectedMessage);
         viewer.Press(Key.N.WithShift);
-        Assert.Same(entries[50], viewer.Program.State.SelectedEntry);
+        Assert.Equal(entries[50].Message, viewer.SelectedMessage);
     }
 
     [Fact]
