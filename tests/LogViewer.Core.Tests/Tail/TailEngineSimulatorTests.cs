@@ -80,7 +80,7 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
 
         // Then every line visible at the cut arrives (waiting at most 60 s on a loaded machine)...
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Missing(expected, Snapshot()) > 0 && DateTime.UtcNow < deadline)
+        while (LineCounts.Missing(expected, Snapshot()) > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
@@ -88,7 +88,7 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         subscription.Dispose();
         var all = Truth(_ => true);
         var got = Snapshot();
-        var (missing, extra) = (Missing(expected, got), Missing(got, all));
+        var (missing, extra) = (LineCounts.Missing(expected, got), LineCounts.Missing(got, all));
         output.WriteLine($"lines: {got.Values.Sum()} emitted, {expected.Values.Sum()} expected at the cut, {missing} missing, {extra} duplicated or invented; "
             + $"{_server.Requests.Count} requests, {_server.Requests.Count(r => r.StatusCode != 200)} faults");
 
@@ -112,19 +112,12 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         {
             lock (events)
             {
-                return Count(emitted);
+                return LineCounts.Of(emitted);
             }
         }
 
-        Dictionary<LogEntry, int> Truth(Func<GroundTruthLine, bool> which) => Count(_server.GroundTruth(SimulatorCatalog.DemoDeploymentLogsPath)
+        Dictionary<LogEntry, int> Truth(Func<GroundTruthLine, bool> which) => LineCounts.Of(_server.GroundTruth(SimulatorCatalog.DemoDeploymentLogsPath)
             .Where(l => l.TimestampNanos >= Nanos.FromEpochMillis(from.ToUnixTimeMilliseconds()) && which(l))
             .Select(l => new LogEntry(l.TimestampNanos, l.Message, l.Replica, l.RequestId, LogLevels.FromApi(l.Level))));
     }
-
-    // How many copies in `want` are not in `have`.
-    private static int Missing(Dictionary<LogEntry, int> want, Dictionary<LogEntry, int> have) =>
-        want.Sum(e => Math.Max(0, e.Value - have.GetValueOrDefault(e.Key)));
-
-    private static Dictionary<LogEntry, int> Count(IEnumerable<LogEntry> entries) =>
-        entries.GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
 }
