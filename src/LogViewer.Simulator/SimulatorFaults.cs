@@ -25,7 +25,7 @@ public sealed class SimulatorFaults
     private readonly Lock _gate = new();
     private SimulatorFaultSettings _settings;
 
-    internal SimulatorFaults(SimulatorFaultSettings initial) => _settings = initial;
+    internal SimulatorFaults(SimulatorFaultSettings initial) => _settings = Validated(initial);
 
     /// <summary>Chance that a request gets a 429 (on top of the real per-second limit).</summary>
     public double RateLimitProbability { get => Current.RateLimitProbability; set => Update(s => s with { RateLimitProbability = CheckProbability(value) }); }
@@ -61,7 +61,14 @@ public sealed class SimulatorFaults
     public SimulatorFaultSettings Current
     {
         get { lock (_gate) { return _settings; } }
-        set { ArgumentNullException.ThrowIfNull(value); lock (_gate) { _settings = value; } }
+        set
+        {
+            var checkedValue = Validated(value);
+            lock (_gate)
+            {
+                _settings = checkedValue;
+            }
+        }
     }
 
     /// <summary>Turns every fault off.</summary>
@@ -73,6 +80,16 @@ public sealed class SimulatorFaults
         {
             _settings = change(_settings);
         }
+    }
+
+    private static SimulatorFaultSettings Validated(SimulatorFaultSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CheckProbability(settings.RateLimitProbability);
+        CheckProbability(settings.ServerErrorProbability);
+        CheckProbability(settings.Html502Probability);
+        CheckProbability(settings.SlowProbability);
+        return settings;
     }
 
     private static double CheckProbability(double value) =>

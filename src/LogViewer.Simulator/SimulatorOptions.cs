@@ -36,6 +36,12 @@ public sealed record SimulatorOptions
     /// <summary>Largest delay between a line's timestamp and the moment it becomes queryable.</summary>
     public TimeSpan IngestionLagMax { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Lines older than this (by timestamp, against the clock) are forgotten, so a demo left running for days keeps
+    /// a bounded memory; they disappear from queries and the ground truth too. Null keeps every line.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
+
     /// <summary>Occasional bursts: hundreds of lines in one millisecond, and bursts larger than a page.</summary>
     public bool Bursts { get; init; } = true;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LogViewer.Benchmarks.Corpus;
+using LogViewer.Core.Model;
 using LogViewer.Core.Replay;
 using LogViewer.Core.Store;
 
@@ -24,20 +25,29 @@ public class IngestBenchmarks
     public void Setup()
     {
         var entries = new CorpusGenerator().Generate(Entries).ToList();
+        _pages = Pages(entries);
+        using var jsonl = new MemoryStream();
+        LogV1Writer.WriteJsonl(jsonl, entries);
+        _jsonl = jsonl.ToArray();
+    }
+
+    /// <summary>
+    /// API pages over the corpus: 1000 entries each, sorted by timestamp as the API sends them, each starting
+    /// 50 entries before the previous page ended (the overlap a poll's look-back re-reads).
+    /// </summary>
+    internal static byte[][] Pages(List<LogEntry> entries)
+    {
         var pages = new List<byte[]>();
         for (var start = 0; start < entries.Count; start += PageSize - Overlap)
         {
-            pages.Add(LogV1Writer.Page(entries.Skip(start).Take(PageSize)));
+            pages.Add(LogV1Writer.Page(entries.Skip(start).Take(PageSize).OrderBy(entry => entry.TimestampNanos)));
             if (start + PageSize >= entries.Count)
             {
                 break;
             }
         }
 
-        _pages = [.. pages];
-        using var jsonl = new MemoryStream();
-        LogV1Writer.WriteJsonl(jsonl, entries);
-        _jsonl = jsonl.ToArray();
+        return [.. pages];
     }
 
     [Benchmark(OperationsPerInvoke = Entries, Description = "ingest: parse page + dedupe + append (per entry)")]

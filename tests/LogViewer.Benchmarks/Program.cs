@@ -5,6 +5,7 @@ using LogViewer.Benchmarks;
 return args switch
 {
     ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+    ["quick", ..] => QuickTimings.Run(),
     ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => RunBenchmarks(args),
 };

@@ -16,7 +16,8 @@ internal static class LogPageParser
     /// <exception cref="JsonException">The body is not JSON, or has no <c>logs</c> array.</exception>
     public static LogPage Parse(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(json);
+        var replicas = new RecentStrings();
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("the answer is not a JSON object");
@@ -48,7 +49,7 @@ internal static class LogPageParser
             entries ??= new List<LogEntry>(64);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (ReadEntry(ref reader) is { } entry)
+                if (ReadEntry(ref reader, ref replicas) is { } entry)
                 {
                     entries.Add(entry);
                 }
@@ -64,7 +65,7 @@ internal static class LogPageParser
             : new LogPage(entries, skipped);
     }
 
-    private static LogEntry? ReadEntry(ref Utf8JsonReader reader)
+    private static LogEntry? ReadEntry(ref Utf8JsonReader reader, ref RecentStrings replicas)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -100,7 +101,7 @@ internal static class LogPageParser
             else if (reader.ValueTextEquals("replica"u8))
             {
                 reader.Read();
-                replica = ReadOptionalString(ref reader);
+                replica = reader.TokenType == JsonTokenType.String ? replicas.Get(ref reader) : ReadOptionalString(ref reader);
             }
             else if (reader.ValueTextEquals("request_id"u8))
             {
@@ -180,5 +181,32 @@ internal static class LogPageParser
         }
 
         return reader.ValueTextEquals("DEBUG"u8) ? LogLevel.Debug : LogLevel.None;
+    }
+
+    /// <summary>
+    /// A page holds a handful of replica ids repeated on every line: hand out the same string instance instead of
+    /// allocating one per entry.
+    /// </summary>
+    private struct RecentStrings
+    {
+        private byte[]? _lastBytes;
+        private string? _last;
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (_last is not null && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastBytes))
+            {
+                return _last;
+            }
+
+            var value = reader.GetString()!;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                _lastBytes = reader.ValueSpan.ToArray();
+                _last = value;
+            }
+
+            return value;
+        }
     }
 }

@@ -24,42 +24,53 @@ internal static class ChunkScan
 
     /// <summary>
     /// The match lists of <paramref name="filter"/> for every chunk of <paramref name="basis"/>'s store snapshot.
-    /// When the filter narrows <paramref name="basis"/>'s filter, only its matches are tested.
+    /// When the filter narrows <paramref name="basis"/>'s filter, only its matches are tested. Chunks are split
+    /// across the cores in contiguous ranges, each with its own compiled filter (a compiled filter keeps scratch state).
     /// </summary>
     public static List<ChunkMatches> Run(LogFilter filter, FilteredSnapshot basis, CancellationToken cancellationToken)
     {
         var store = basis.Store;
-        var keepsAll = filter.KeepsAll;
-        var predicate = keepsAll ? null : filter.Compile();
-        var narrowing = !keepsAll && !basis.Filter.KeepsAll && filter.IsNarrowingOf(basis.Filter);
-        var states = new List<ChunkMatches>(store.ChunkCount);
+        var results = new ChunkMatches[store.ChunkCount];
+        var narrowing = !filter.KeepsAll && !basis.Filter.KeepsAll && filter.IsNarrowingOf(basis.Filter);
+        var workers = Math.Min(Environment.ProcessorCount, Math.Max(1, store.ChunkCount / 8));
+        if (workers <= 1 || filter.KeepsAll)
+        {
+            RunRange(filter, basis, narrowing, 0, store.ChunkCount, results, cancellationToken);
+        }
+        else
+        {
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers };
+            Parallel.For(0, workers, options, worker => RunRange(
+                filter, basis, narrowing, store.ChunkCount * worker / workers, store.ChunkCount * (worker + 1) / workers,
+                results, cancellationToken));
+        }
+
+        return [.. results];
+    }
+
+    private static void RunRange(
+        LogFilter filter, FilteredSnapshot basis, bool narrowing, int fromChunk, int toChunk, ChunkMatches[] results,
+        CancellationToken cancellationToken)
+    {
+        var store = basis.Store;
+        var predicate = filter.KeepsAll ? null : filter.Compile();
         var buffer = new int[LogChunk.MaxEntries];
-        for (var k = 0; k < store.ChunkCount; k++)
+        for (var k = fromChunk; k < toChunk; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = store.Chunk(k);
             var begin = store.ChunkBegin(k);
             var end = store.ChunkEnd(k);
-            if (keepsAll)
+            if (predicate is null)
             {
-                states.Add(new ChunkMatches(chunk, end, null, 0) { CountedFrom = begin });
+                results[k] = new ChunkMatches(chunk, end, null, 0) { CountedFrom = begin };
                 continue;
             }
 
-            int found;
-            if (narrowing)
-            {
-                found = basis.CopyMatches(k, buffer);
-                found = predicate!.Refine(chunk, store, buffer, found);
-            }
-            else
-            {
-                found = Scan(predicate, chunk, store, begin, end, ref buffer);
-            }
-
-            states.Add(new ChunkMatches(chunk, end, buffer.AsSpan(0, found).ToArray(), found) { CountedFrom = begin });
+            var found = narrowing
+                ? predicate.Refine(chunk, store, buffer, basis.CopyMatches(k, buffer))
+                : Scan(predicate, chunk, store, begin, end, ref buffer);
+            results[k] = new ChunkMatches(chunk, end, buffer.AsSpan(0, found).ToArray(), found) { CountedFrom = begin };
         }
-
-        return states;
     }
 }

@@ -39,5 +39,5 @@ public sealed record TextFilter(string Text, bool IgnoreCase = false) : LogFilte
 
     internal override EntryPredicate Compile() => IgnoreCase
         ? Ascii.IsValid(Text) ? new AsciiIgnoreCasePredicate(Text) : new UnicodeIgnoreCasePredicate(Text)
-        : new TextPredicate(Encoding.UTF8.GetBytes(Text));
+        : new TextPredicate(Text);
 }

@@ -14,11 +14,21 @@ internal abstract class SubstringPredicate : EntryPredicate
 
     protected abstract int IndexIn(ReadOnlySpan<byte> text);
 
+    /// <summary>A look at the text about to be searched, before the first search.</summary>
+    protected virtual void Sample(ReadOnlySpan<byte> text)
+    {
+    }
+
     public override int Refine(LogChunk chunk, LogSnapshot snapshot, int[] candidates, int count)
     {
         if (NeedleLength == 0)
         {
             return count;
+        }
+
+        if (count > 0)
+        {
+            Sample(chunk.TextOf(candidates[0], chunk.Count));
         }
 
         if (IsContiguous(candidates, count))
@@ -47,6 +57,7 @@ internal abstract class SubstringPredicate : EntryPredicate
         var origin = chunk.MessageStart(first);
         var kept = 0;
         var position = 0;
+        var entry = first;
         while (position < text.Length)
         {
             var found = IndexIn(text[position..]);
@@ -55,8 +66,13 @@ internal abstract class SubstringPredicate : EntryPredicate
                 break;
             }
 
+            // Hits come in order, so the entry holding each one is found by walking forward, not by searching.
             var hit = position + found;
-            var entry = chunk.EntryAtOffset(origin + hit, first, end);
+            while (chunk.MessageEnd(entry) - origin <= hit)
+            {
+                entry++;
+            }
+
             var entryEnd = chunk.MessageEnd(entry) - origin;
             if (hit + NeedleLength <= entryEnd)
             {
@@ -75,20 +91,29 @@ internal abstract class SubstringPredicate : EntryPredicate
     }
 }
 
-internal sealed class TextPredicate(byte[] needle) : SubstringPredicate
+/// <summary>
+/// Exact bytes. The runtime's search looks for the first and last byte at once (vectorized), which is more
+/// selective on log text than any single anchor byte.
+/// </summary>
+internal sealed class TextPredicate(string needle) : SubstringPredicate
 {
-    protected override int NeedleLength => needle.Length;
+    private readonly byte[] _needle = Encoding.UTF8.GetBytes(needle);
 
-    protected override int IndexIn(ReadOnlySpan<byte> text) => text.IndexOf(needle);
+    protected override int NeedleLength => _needle.Length;
+
+    protected override int IndexIn(ReadOnlySpan<byte> text) => text.IndexOf(_needle);
 }
 
+/// <summary>ASCII letters in either case, for an ASCII needle.</summary>
 internal sealed class AsciiIgnoreCasePredicate(string needle) : SubstringPredicate
 {
-    private readonly Utf8Search.AsciiNeedle _needle = new(Encoding.ASCII.GetBytes(needle));
+    private readonly Utf8Search.Needle _needle = new(Encoding.ASCII.GetBytes(needle), ignoreCase: true);
 
     protected override int NeedleLength => _needle.Length;
 
     protected override int IndexIn(ReadOnlySpan<byte> text) => _needle.IndexIn(text);
+
+    protected override void Sample(ReadOnlySpan<byte> text) => _needle.TuneOnce(text);
 }
 
 /// <summary>Decodes each message once into a reused buffer; for needles and patterns that need UTF-16.</summary>

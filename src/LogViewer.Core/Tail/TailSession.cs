@@ -26,8 +26,9 @@ internal sealed class TailSession
     private readonly TrainingJobWatcher? _job;
     private readonly EmittedIdentities _identities = new();
     private readonly HashSet<long> _warnedCrowdedMillis = [];
-    private TailCursor _cursor = new(0, TimeSpan.Zero);
+    private TailCursor? _cursor;
     private long? _newestEmittedNanos;
+    private DateTimeOffset _lastMalformedWarningAt = DateTimeOffset.MinValue;
 
     public TailSession(ILogApi api, LogTarget target, TailOptions options, IScheduler scheduler, TimeProvider clock, Func<double>? randomizer, Action<TailEvent> emit)
     {
@@ -43,6 +44,9 @@ internal sealed class TailSession
         _pager = new WindowPager(FetchLogsAsync, options.Filters);
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
     }
+
+    // Known once the range is: a training job's default range starts 30 min before it starts running.
+    private TailCursor Cursor => _cursor ?? throw new InvalidOperationException("The range is not known yet.");
 
     /// <summary>The de-duplication memory's size, for tests that check it stays bounded.</summary>
     internal int RememberedIdentities => _identities.Count;
@@ -82,7 +86,7 @@ internal sealed class TailSession
         }
 
         _cursor = new TailCursor(from, _options.Lookback);
-        await ReadRangeAsync(from, to, cancellationToken).ConfigureAwait(false);
+        await ReadRangeAsync(from, to, live: false, cancellationToken).ConfigureAwait(false);
         if (!_options.Follow)
         {
             _status.Report(TailState.Ended, $"Read every line from {Iso(from)} to {Iso(to)}.");
@@ -93,8 +97,8 @@ internal sealed class TailSession
         while (!JobFinished())
         {
             await _scheduler.DelayAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
-            var start = _cursor.NextPollStartMillis;
-            await ReadRangeAsync(start, Math.Max(start, NowMillis()), cancellationToken).ConfigureAwait(false);
+            var start = Cursor.NextPollStartMillis;
+            await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
             _status.Live(_clock.GetUtcNow());
         }
 
@@ -124,17 +128,27 @@ internal sealed class TailSession
     private async Task<TrainingJobInfo> CheckJobAsync(CancellationToken cancellationToken)
     {
         var job = await CallAsync(ct => _api.GetTrainingJobAsync(_job!.Target, ct), cancellationToken).ConfigureAwait(false);
-        if (_job!.Record(job, _scheduler.Now))
+        if (!_job!.Record(job, _scheduler.Now))
         {
-            _status.JobStatus = job.ShortStatus;
+            return job;
+        }
+
+        _status.JobStatus = job.ShortStatus;
+        if (_status.Current is TailState.Live or TailState.CatchingUp)
+        {
+            var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
+                ? $"reading trailing lines for {StatusReporter.Duration(_options.TrailingLinesGrace)}"
+                : "still tailing";
+            _status.Report(_status.Current.Value, $"Training job {job.Id} is {job.ShortStatus}; {next}.");
         }
 
         return job;
     }
 
-    private async Task ReadRangeAsync(long startMillis, long endMillis, CancellationToken cancellationToken)
+    // A live poll leaves its last window open-ended: up to the server's now.
+    private async Task ReadRangeAsync(long startMillis, long endMillis, bool live, CancellationToken cancellationToken)
     {
-        var windows = ReadWindow.Split(startMillis, endMillis).ToList();
+        var windows = ReadWindow.Split(startMillis, endMillis, openEnded: live).ToList();
         for (var i = 0; i < windows.Count; i++)
         {
             var moreWindows = i < windows.Count - 1;
@@ -164,8 +178,10 @@ internal sealed class TailSession
 
     private void Accept(PageRead read, bool moreWindows)
     {
-        if (read.SkippedMalformed > 0)
+        // Unplaceable entries come back with every re-read of their minute; one warning per lookback is enough.
+        if (read.SkippedMalformed > 0 && _scheduler.Now >= _lastMalformedWarningAt + _options.Lookback)
         {
+            _lastMalformedWarningAt = _scheduler.Now;
             Warn($"The API sent {read.SkippedMalformed} log entries without a readable timestamp; they were skipped.");
         }
 
@@ -176,21 +192,21 @@ internal sealed class TailSession
                 + $"{WindowPager.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
         }
 
-        _cursor.Observe(read.Entries);
+        Cursor.Observe(read.Entries);
         var fresh = _identities.Admit(read.Entries);
-        var horizon = Nanos.FromEpochMillis(_cursor.NextPollStartMillis);
-        _identities.ForgetBefore(horizon);
-        _warnedCrowdedMillis.RemoveWhere(ms => ms < _cursor.NextPollStartMillis);
+        var horizonMillis = Cursor.NextPollStartMillis;
+        _identities.ForgetBefore(Nanos.FromEpochMillis(horizonMillis));
+        _warnedCrowdedMillis.RemoveWhere(ms => ms < horizonMillis);
         if (fresh.Count > 0)
         {
             var late = _newestEmittedNanos is { } newest ? fresh.Count(e => e.TimestampNanos < newest) : 0;
-            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh[^1].TimestampNanos);
+            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh.Max(e => e.TimestampNanos));
             _emit(new TailBatch(fresh, late));
         }
 
         if (read.MoreToRead || moreWindows)
         {
-            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(_cursor.NewestNanos));
+            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(Cursor.NewestNanos));
         }
     }
 

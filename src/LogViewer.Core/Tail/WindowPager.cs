@@ -20,7 +20,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         var start = window.StartEpochMillis;
         while (true)
         {
-            var page = await fetch(Query(start, window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
+            var page = await fetch(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
             var entries = page.Entries;
             if (entries.Count < PageSize)
             {
@@ -38,7 +38,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
 
             var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, PageSize);
-            var more = lastMillis < window.EndEpochMillis;
+            var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
             onRead(new PageRead(merged, page.SkippedMalformed + newest.SkippedMalformed, more)
             {
                 CrowdedMillis = lastMillis,
@@ -53,7 +53,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         }
     }
 
-    private LogQuery Query(long start, long end, SortDirection direction) => filters with
+    private LogQuery Query(long start, long? end, SortDirection direction) => filters with
     {
         StartEpochMillis = start,
         EndEpochMillis = end,

@@ -51,6 +51,16 @@ internal sealed class LineStore
         return result;
     }
 
+    /// <summary>Forgets lines with a timestamp before <paramref name="nanos"/>, in batches so the cost stays amortised.</summary>
+    public void ForgetBefore(long nanos, int minimumBatch)
+    {
+        var expired = FirstIndexAtOrAfter(nanos);
+        if (expired >= minimumBatch)
+        {
+            _lines.RemoveRange(0, expired);
+        }
+    }
+
     public List<GroundTruthLine> Snapshot()
     {
         var result = new List<GroundTruthLine>(_lines.Count);

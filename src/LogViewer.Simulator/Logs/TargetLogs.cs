@@ -4,8 +4,9 @@ namespace LogViewer.Simulator.Logs;
 /// One target's logs: its generator and its store, behind one lock. Every read first generates up to the
 /// current time, so the store always holds exactly the lines that exist by now.
 /// </summary>
-internal sealed class TargetLogs(GeneratedLineSource? source)
+internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention)
 {
+    private const int ForgetBatch = 4096;
     private readonly Lock _gate = new();
     private readonly LineStore _store = new();
     private readonly List<SimulatedLine> _generated = [];
@@ -44,11 +45,6 @@ internal sealed class TargetLogs(GeneratedLineSource? source)
 
     private void CatchUp(DateTimeOffset now)
     {
-        if (source is null)
-        {
-            return;
-        }
-
         _generated.Clear();
         source.GenerateUntil(EpochNanos.Of(now), _generated);
         foreach (var line in _generated)
@@ -57,6 +53,10 @@ internal sealed class TargetLogs(GeneratedLineSource? source)
         }
 
         _generated.Clear();
+        if (retention is { } keep)
+        {
+            _store.ForgetBefore(EpochNanos.Of(now - keep), ForgetBatch);
+        }
     }
 }
 

@@ -65,7 +65,7 @@ internal sealed class SimulatedWorld
             options.Bursts,
             options.IngestionLagMin,
             options.IngestionLagMax);
-        return new TargetLogs(new GeneratedLineSource(plan, new DeploymentComposer()));
+        return new TargetLogs(new GeneratedLineSource(plan, new DeploymentComposer()), options.Retention);
     }
 
     private static TargetLogs TrainingLogs(SimulatorOptions options, SimulatedJob job)
@@ -82,7 +82,7 @@ internal sealed class SimulatedWorld
             options.IngestionLagMin,
             options.IngestionLagMax);
         var composer = new TrainingComposer(EpochNanos.Of(job.RunningAt), job.Fails);
-        return new TargetLogs(new GeneratedLineSource(plan, composer));
+        return new TargetLogs(new GeneratedLineSource(plan, composer), options.Retention);
     }
 
     private static List<string> ReplicaIds(int seed, int count)

@@ -1,3 +1,4 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Store;
@@ -116,7 +117,7 @@ public sealed class FilterKindTests
     [Fact]
     public void Builder_Reports_An_Invalid_Pattern()
     {
-        var result = FilterBuilder.FromQuery(new Api.LogQuery { SearchPattern = "[oops" });
+        var result = FilterBuilder.FromQuery(new LogQuery { SearchPattern = "[oops" });
 
         Assert.False(result.IsValid);
         Assert.Contains("[oops", result.Error);

@@ -96,6 +96,33 @@ public sealed class FilteredViewTests
     }
 
     [Fact]
+    public async Task A_Parallel_Refilter_Of_Many_Chunks_Equals_Incremental_Maintenance()
+    {
+        // Given: views that grew batch by batch over a store of many chunks.
+        var random = new Random(99);
+        var store = new LogStore(150_000);
+        var grown = Filters().Select(filter => new FilteredView(store, filter)).ToList();
+        for (var batch = 0; batch < 40; batch++)
+        {
+            store.Add(Enumerable.Range(0, 5000).Select(i => RandomEntry(random, (batch * 5000L) + i)).ToList());
+        }
+
+        // When: one view re-filters the whole store to each filter in turn.
+        using var refiltered = new FilteredView(store);
+        foreach (var view in grown)
+        {
+            Assert.True(await refiltered.SetFilterAsync(view.Filter));
+
+            // Then: it holds the same rows and counts as the view maintained incrementally.
+            Assert.Equal(RowsOf(view.Current), RowsOf(refiltered.Current));
+            Assert.Equal(view.Current.Counts.ByReplica, refiltered.Current.Counts.ByReplica);
+            view.Dispose();
+        }
+
+        Assert.Equal(50_000, store.Current.EvictedCount);
+    }
+
+    [Fact]
     public async Task A_Superseded_Refilter_Is_Cancelled_And_Never_Applied()
     {
         // Given: a re-filter that is blocked in the middle of its scan.

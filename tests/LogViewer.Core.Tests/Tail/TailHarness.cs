@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 
@@ -50,9 +51,14 @@ internal sealed class TailHarness : IDisposable
     public static LogEntry Line(DateTimeOffset at, string message, long nanos = 0, string? replica = "r1") =>
         new(Nanos.FromDateTimeOffset(at) + nanos, message, replica, null, LogLevel.Info);
 
-    public void Run(TailOptions options, Func<double>? randomizer = null)
+    /// <summary>
+    /// Subscribes to a new engine reading <see cref="Api"/>, or <paramref name="api"/> when given. The engine's wall
+    /// clock is the scheduler's, shifted by <paramref name="localClockSkew"/> (the API's clock is the scheduler's).
+    /// </summary>
+    public void Run(TailOptions options, ILogApi? api = null, TimeSpan localClockSkew = default)
     {
-        Engine = new TailEngine(Api, Target, options, Scheduler, new SchedulerTimeProvider(Scheduler), randomizer ?? (() => 0.5));
+        var clock = new SkewedClock(new SchedulerTimeProvider(Scheduler), localClockSkew);
+        Engine = new TailEngine(api ?? Api, Target, options, Scheduler, clock, randomizer: () => 0.5);
         _subscription = Engine.Run().Subscribe(Events.Add, e => Error = e, () => Completed = true);
     }
 
@@ -84,5 +90,14 @@ internal sealed class TailHarness : IDisposable
         }
     }
 
+    /// <summary>Disposes the subscription: stops the engine.</summary>
+    public void Unsubscribe() => _subscription?.Dispose();
+
     public void Dispose() => _subscription?.Dispose();
+}
+
+/// <summary>A wall clock that is off by a fixed amount, like a laptop without NTP.</summary>
+internal sealed class SkewedClock(TimeProvider inner, TimeSpan skew) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + skew;
 }

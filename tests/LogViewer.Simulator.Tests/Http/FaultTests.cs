@@ -120,6 +120,13 @@ public sealed class FaultTests
         });
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sim.Client.GetAsync(new Uri(Path.TrimStart('/'), UriKind.Relative)));
+        // The server records after the connection is gone; give it a moment (a safety net, not a timing assertion).
+        for (var wait = 0; wait < 100 && sim.Server.Requests.Count == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, Assert.Single(sim.Server.Requests).StatusCode);
     }
 
     [Fact]
@@ -162,5 +169,7 @@ public sealed class FaultTests
         var faults = new SimulatorFaults(new SimulatorFaultSettings());
 
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.SlowProbability = 1.5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => faults.Current = new SimulatorFaultSettings { Html502Probability = -0.1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatorFaults(new SimulatorFaultSettings { ServerErrorProbability = 2 }));
     }
 }

@@ -101,4 +101,19 @@ public sealed class ValidationTests
         Assert.Equal(422, (await sim.GetJsonAsync($"{Training}?limit=x")).Status);
         Assert.Equal(200, (await sim.GetJsonAsync($"{Training}?limit=10&direction=asc&min_level=WARNING")).Status);
     }
+
+    [Fact]
+    public async Task Extreme_Epoch_Values_Are_Answered_Not_Crashed_On()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        var (wide, body) = await sim.GetJsonAsync($"{Deployment}?start_epoch_millis={long.MinValue}&end_epoch_millis={long.MaxValue}");
+        var (far, _) = await sim.GetJsonAsync($"{Deployment}?start_epoch_millis={long.MaxValue - 10}&end_epoch_millis={long.MaxValue}");
+        var (tooBig, _) = await sim.GetJsonAsync($"{Deployment}?limit=99999999999999999999");
+
+        Assert.Equal(400, wide);
+        Assert.Contains("7 days", body.GetProperty("error").GetString());
+        Assert.Equal(200, far);
+        Assert.Equal(422, tooBig);
+    }
 }

@@ -99,6 +99,22 @@ public sealed class GenerationTests
         Assert.True(busiest < 20, $"busiest millisecond held {busiest} lines");
     }
 
+    [Fact]
+    public async Task Retention_Forgets_Old_Lines_As_The_Clock_Moves()
+    {
+        // Given a 10-minute retention on a server with an hour of history
+        await using var sim = await SimulatorHarness.StartAsync(o => o with { History = TimeSpan.FromHours(1), Retention = TimeSpan.FromMinutes(10) });
+
+        // When two hours pass
+        sim.Clock.Advance(TimeSpan.FromHours(2));
+        var lines = sim.Server.GroundTruth(Path);
+
+        // Then only about the last ten minutes are kept (forgetting happens in batches)
+        var oldestKept = DateTimeOffset.UnixEpoch.AddTicks(lines[0].TimestampNanos / 100);
+        Assert.True(oldestKept >= sim.Clock.GetUtcNow() - TimeSpan.FromMinutes(15), $"oldest kept line is from {oldestKept}");
+        Assert.InRange(lines.Count, 10_000, 20_000);
+    }
+
     private static void AssertBursts(IReadOnlyList<GroundTruthLine> lines)
     {
         // Hundreds of lines inside one millisecond

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using LogViewer.Benchmarks.Corpus;
+using LogViewer.Core.Filtering;
+using LogViewer.Core.Store;
+
+namespace LogViewer.Benchmarks;
+
+/// <summary>
+/// A fast look at the filter timings without BenchmarkDotNet: best of five, wall clock and process CPU time
+/// (CPU time is steadier when other builds share the machine). For iterating; the README tables come from BenchmarkDotNet.
+/// </summary>
+internal static class QuickTimings
+{
+    public static int Run()
+    {
+        Ingest(0.01);
+        Ingest(0.0);
+
+        var store = new LogStore();
+        foreach (var batch in new CorpusGenerator().Generate(1_000_000).Chunk(1000))
+        {
+            store.Add(batch);
+        }
+
+        using var view = new FilteredView(store);
+        using var losView = new FilteredView(store, new TextFilter("los"));
+        var los = losView.Current;
+        RegexFilter.TryCreate(@"loss=0\.[0-4]\d+ lr=\S+ grad_norm=1\.", ignoreCase: false, out var regex, out _);
+        (string Name, Func<int> Run)[] cases =
+        [
+            ("substring 'checkpoint'", () => Refilter(view, new TextFilter("checkpoint"))),
+            ("substring 'loss='", () => Refilter(view, new TextFilter("loss="))),
+            ("ignore case 'cuda out of memory'", () => Refilter(view, new TextFilter("cuda out of memory", IgnoreCase: true))),
+            ("ignore case 'loss'", () => Refilter(view, new TextFilter("LOSS", IgnoreCase: true))),
+            ("regex", () => Refilter(view, regex!)),
+            ("narrowing los -> loss", () => ChunkScan.Run(new TextFilter("loss"), los, CancellationToken.None).Sum(s => s.MatchCount)),
+        ];
+        foreach (var (name, run) in cases)
+        {
+            var bestWall = double.MaxValue;
+            var bestCpu = double.MaxValue;
+            var result = 0;
+            for (var i = 0; i < 6; i++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                result = run();
+                bestWall = Math.Min(bestWall, watch.Elapsed.TotalMilliseconds);
+                bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  ({result:N0} rows)"));
+        }
+
+        return 0;
+    }
+
+    private static void Ingest(double lateFraction)
+    {
+        Console.WriteLine($"late fraction {lateFraction}");
+        var pages = IngestBenchmarks.Pages(new CorpusGenerator(lateFraction: lateFraction).Generate(1_000_000).ToList());
+        var parsed = pages.Select(page => PageParser.Parse(page)).ToList();
+        var deduplicator = new PageDeduplicator();
+        var fresh = parsed.Select(deduplicator.Fresh).ToList();
+        Time("ingest: parse pages", () => pages.Sum(page => PageParser.Parse(page).Count));
+        Time("ingest: dedupe parsed pages", () =>
+        {
+            var again = new PageDeduplicator();
+            return parsed.Sum(page => again.Fresh(page).Count);
+        });
+        Time("ingest: append deduped pages", () =>
+        {
+            var store = new LogStore();
+            fresh.ForEach(store.Add);
+            return store.Current.Count;
+        });
+        Time("ingest: append deduped pages, 1 view", () =>
+        {
+            var store = new LogStore();
+            using var view = new FilteredView(store, new TextFilter("loss"));
+            fresh.ForEach(store.Add);
+            return store.Current.Count;
+        });
+    }
+
+    private static void Time(string name, Func<int> run)
+    {
+        var bestWall = double.MaxValue;
+        var bestCpu = double.MaxValue;
+        var result = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            result = run();
+            bestWall = Math.Min(bestWall, watch.Elapsed.TotalMilliseconds);
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  ({result:N0})"));
+    }
+
+    private static int Refilter(FilteredView view, LogFilter filter)
+    {
+        view.SetFilterAsync(LogFilter.All).GetAwaiter().GetResult();
+        view.SetFilterAsync(filter).GetAwaiter().GetResult();
+        return view.Current.Count;
+    }
+}
