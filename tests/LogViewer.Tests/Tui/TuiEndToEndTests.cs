@@ -27,7 +27,7 @@ public sealed partial class TuiEndToEndTests(ITestOutputHelper output)
         // Lines stream; the sidebar lists replicas; the status bar names the target.
         var screen = terminal.WaitFor(s => TimePattern().IsMatch(s) && s.Contains("Replicas", StringComparison.Ordinal), "log lines", TimeSpan.FromSeconds(120));
         output.WriteLine(screen);
-        Assert.Contains("training project", screen, StringComparison.Ordinal);
+        Assert.Contains("training proj", screen, StringComparison.Ordinal);
         Assert.Contains("all", screen, StringComparison.Ordinal);
         Assert.Equal("1", terminal.Display("#{alternate_on}"));
 

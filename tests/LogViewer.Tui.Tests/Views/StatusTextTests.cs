@@ -35,7 +35,11 @@ public sealed class StatusTextTests
         var wide = StatusText.For(state, "training project p / job j", 200);
         var narrow = StatusText.For(state, "training project p / job j", 40);
 
-        Assert.Equal("training project p / job j [RUNNING] | live, polled 1s ago | 300/1,500 lines | 40/s | 500 evicted | PAUSED 12 new", wide);
+        var middle = StatusText.For(state, "training project p / job j", 85);
+
+        Assert.Equal("training project p / job j | RUNNING | live, polled 1s ago | 300/1,500 lines | 40/s | 500 evicted | PAUSED 12 new", wide);
+        Assert.Equal("training project p~ | RUNNING | live, polled 1s ago | 300/1,500 lines | PAUSED 12 new", middle);
+        Assert.True(middle.Length <= 85);
         Assert.Equal("live, polled 1s ago | PAUSED 12 new", narrow);
     }
 
