@@ -50,8 +50,8 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
         Assert.Equal(0, comparison.Duplicated);
         Assert.Equal(0, comparison.Invented);
         Assert.Equal(0, comparison.OutOfRange);
-        Assert.Contains(result.ErrorLines, line => line.Contains("Rate limited", StringComparison.Ordinal) && line.Contains("retry", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, line => line.Contains("Server error", StringComparison.Ordinal) && line.Contains("retry", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, line => line.Contains("Rate limited", StringComparison.Ordinal) && line.Contains("retry", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(result.ErrorLines, line => line.Contains("Server error", StringComparison.Ordinal) && line.Contains("retry", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(server.ApiKey, result.Out + result.Error);
     }
 
