@@ -15,7 +15,10 @@ internal static class Program
         // Buffered stdout, flushed per batch by the output modes: Console.Out flushes every write.
         await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
-        var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new OneShotTailSource(TimeProvider.System), new TuiOutputMode());
+        var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
+        {
+            Tui = new TuiOutputMode(console),
+        };
         return await CliApplication.RunAsync(args, services, signals.Token).ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ public sealed class CliApplicationTests : IDisposable
     [InlineData(new[] { "--help" }, "deployment")]
     [InlineData(new[] { "deployment", "--help" }, "<model_id> <deployment_id>")]
     [InlineData(new[] { "training", "--help" }, "--no-exit")]
+    [InlineData(new[] { "replay", "--help" }, "<FILE>")]
     public async Task Help_Works_And_Documents_Exit_Codes(string[] args, string expected)
     {
         // When help is asked for
@@ -18,7 +19,9 @@ public sealed class CliApplicationTests : IDisposable
         // Then it is printed with exit code 0 and the exit codes documented
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(expected, run.Out);
-        Assert.Contains("3 authentication, 4 not found", run.Out);
+        Assert.Contains("Exit codes: 0 ok", run.Out);
+        Assert.Contains("3 authentication", run.Out);
+        Assert.Contains("4 not found", run.Out);
     }
 
     [Theory]
@@ -147,10 +150,12 @@ public sealed class CliApplicationTests : IDisposable
         using var cli = new CliHarness { OutputIsTerminal = true };
         cli.Variables["BASETEN_API_KEY"] = "sk_test_0000a1b2c3d4";
 
-        // When a deployment is tailed
-        var run = await cli.RunAsync("deployment", "m", "d", "--api-url", "http://127.0.0.1:1", "--no-follow");
+        // When a deployment is tailed (and stopped after a moment: the engine retries a refused connection)
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var run = await cli.RunAsync(stop.Token, "deployment", "m", "d", "--api-url", "http://127.0.0.1:1", "--no-follow");
 
-        // Then one line says the TUI is not there and text is written instead
+        // Then one line says the TUI is not there, text is written instead, and the retries are reported
+        Assert.Equal(0, run.ExitCode);
         Assert.Contains("logviewer: the terminal UI is not part of this build yet; writing text instead", run.ErrorLines[0]);
     }
 }

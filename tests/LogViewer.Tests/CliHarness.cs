@@ -30,7 +30,7 @@ internal sealed class CliHarness : IDisposable
             new FixedEnvironment(Variables, Home),
             TimeProvider.System,
             Zone,
-            new OneShotTailSource(TimeProvider.System));
+            new TailEngineSource(TimeProvider.System));
         var exitCode = await CliApplication.RunAsync(args, services, cancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }

@@ -18,11 +18,12 @@ internal sealed class ViewerHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000)
+    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
+        App.Driver.Force16Colors = sixteenColours;
         Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time });
         _token = App.Begin(Program.Root);
         Program.Start(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance);
@@ -64,6 +65,13 @@ internal sealed class ViewerHarness : IDisposable
         Assert.True(SpinWait.SpinUntil(() => Program.FilterApplied.IsCompleted, TimeSpan.FromSeconds(30)), "re-filter did not finish");
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
         Draw();
+    }
+
+    /// <summary>Sends a batch and lets the coalescing interval pass, without drawing (to see what asks for a redraw).</summary>
+    public void Deliver(params LogEntry[] entries)
+    {
+        Events.OnNext(new TailBatch(entries, 0));
+        Clock.AdvanceBy(ViewerProgram.RefreshInterval);
     }
 
     public void Press(Key key)

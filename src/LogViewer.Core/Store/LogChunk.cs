@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using LogViewer.Core.Model;
 
@@ -24,13 +25,14 @@ internal sealed class LogChunk
 
     public LogChunk(int entryCapacity, int textCapacity)
     {
-        _timestamps = new long[entryCapacity];
-        _ids = new long[entryCapacity];
-        _ends = new int[entryCapacity];
-        _levels = new LogLevel[entryCapacity];
-        _replicas = new int[entryCapacity];
-        _requests = new int[entryCapacity];
-        _text = new byte[textCapacity];
+        // Uninitialized: only written slots are ever read, and zeroing megabytes per chunk shows in ingest.
+        _timestamps = GC.AllocateUninitializedArray<long>(entryCapacity);
+        _ids = GC.AllocateUninitializedArray<long>(entryCapacity);
+        _ends = GC.AllocateUninitializedArray<int>(entryCapacity);
+        _levels = GC.AllocateUninitializedArray<LogLevel>(entryCapacity);
+        _replicas = GC.AllocateUninitializedArray<int>(entryCapacity);
+        _requests = GC.AllocateUninitializedArray<int>(entryCapacity);
+        _text = GC.AllocateUninitializedArray<byte>(textCapacity);
     }
 
     /// <summary>Entries written so far (the writer's count; readers use their snapshot's count).</summary>
@@ -77,10 +79,43 @@ internal sealed class LogChunk
         Count = i + 1;
     }
 
-    /// <summary>Copies entry <paramref name="index"/> of <paramref name="source"/> to the end of this chunk.</summary>
-    public void AppendFrom(LogChunk source, int index) =>
-        Append(source._ids[index], source._timestamps[index], source.Message(index), source._levels[index],
-            source._replicas[index], source._requests[index]);
+    /// <summary>
+    /// Copies as many of <paramref name="source"/>'s entries [from, to) as fit to the end of this chunk, array by
+    /// array (a late insert moves thousands of entries; one at a time would dominate ingest). Returns how many.
+    /// </summary>
+    public int AppendRange(LogChunk source, int from, int to)
+    {
+        var n = Math.Min(to - from, _timestamps.Length - Count);
+        var sourceStart = source.MessageStart(from);
+        while (n > 0 && source._ends[from + n - 1] - sourceStart > _text.Length - _textUsed)
+        {
+            n = Math.Min(n - 1, Math.Max(0, FirstAbove(source._ends, sourceStart + _text.Length - _textUsed, from, from + n, orEqual: true) - from));
+        }
+
+        if (n <= 0)
+        {
+            return 0;
+        }
+
+        var bytes = source._ends[from + n - 1] - sourceStart;
+        source._text.AsSpan(sourceStart, bytes).CopyTo(_text.AsSpan(_textUsed));
+        source._timestamps.AsSpan(from, n).CopyTo(_timestamps.AsSpan(Count));
+        source._ids.AsSpan(from, n).CopyTo(_ids.AsSpan(Count));
+        source._levels.AsSpan(from, n).CopyTo(_levels.AsSpan(Count));
+        source._replicas.AsSpan(from, n).CopyTo(_replicas.AsSpan(Count));
+        source._requests.AsSpan(from, n).CopyTo(_requests.AsSpan(Count));
+        var shift = _textUsed - sourceStart;
+        var ends = _ends.AsSpan(Count, n);
+        var sourceEnds = source._ends.AsSpan(from, n);
+        for (var i = 0; i < ends.Length; i++)
+        {
+            ends[i] = sourceEnds[i] + shift;
+        }
+
+        _textUsed += bytes;
+        Count += n;
+        return n;
+    }
 
     /// <summary>
     /// Ends appends and gives back unused capacity when more than an eighth is idle. Readers holding the old
@@ -139,35 +174,21 @@ internal sealed class LogChunk
     }
 
     /// <summary>First index in [from, to) with a timestamp greater than <paramref name="timestamp"/>.</summary>
-    public int UpperBound(long timestamp, int from, int to)
-    {
-        var lo = from;
-        var hi = to;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_timestamps[mid] <= timestamp)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int UpperBound(long timestamp, int from, int to) => FirstAbove(_timestamps, timestamp, from, to, orEqual: true);
 
     /// <summary>First index in [from, to) with a timestamp not less than <paramref name="timestamp"/>.</summary>
-    public int LowerBound(long timestamp, int from, int to)
+    public int LowerBound(long timestamp, int from, int to) => FirstAbove(_timestamps, timestamp, from, to, orEqual: false);
+
+    /// <summary>The first index in [from, to) whose value is above <paramref name="value"/> (or equal, unless <paramref name="orEqual"/>).</summary>
+    private static int FirstAbove<T>(T[] sorted, T value, int from, int to, bool orEqual)
+        where T : IComparisonOperators<T, T, bool>
     {
         var lo = from;
         var hi = to;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_timestamps[mid] < timestamp)
+            if (sorted[mid] < value || (orEqual && sorted[mid] == value))
             {
                 lo = mid + 1;
             }

@@ -56,27 +56,39 @@ public sealed partial class LogStore
         while (i < chunk.Count || j < to)
         {
             // Existing entries first on equal timestamps: a late line goes after the lines it ties with.
-            var takeExisting = j == to || (i < chunk.Count && chunk.Timestamp(i) <= ordered[j].Timestamp);
-            var bytes = takeExisting ? chunk.MessageEnd(i) - chunk.MessageStart(i) : ordered[j].Message.Length;
-            if (target is null || !target.CanAppend(bytes))
+            // The run of existing entries before the next late line moves in bulk.
+            var runEnd = j == to ? chunk.Count : chunk.UpperBound(ordered[j].Timestamp, i, chunk.Count);
+            while (i < runEnd)
+            {
+                var copied = target?.AppendRange(chunk, i, runEnd) ?? 0;
+                if (copied == 0)
+                {
+                    target?.Seal();
+                    target = NewMergeChunk(chunk, i, ordered, j, to, chunk.MessageEnd(i) - chunk.MessageStart(i));
+                    output.Add(target);
+                    continue;
+                }
+
+                i += copied;
+            }
+
+            if (j == to)
+            {
+                break;
+            }
+
+            var late = ordered[j++];
+            if (target is null || !target.CanAppend(late.Message.Length))
             {
                 target?.Seal();
-                target = NewMergeChunk(chunk, i, ordered, j, to, bytes);
+                target = NewMergeChunk(chunk, i, ordered, j - 1, to, late.Message.Length);
                 output.Add(target);
             }
 
-            if (takeExisting)
-            {
-                target.AppendFrom(chunk, i++);
-            }
-            else
-            {
-                var late = ordered[j++];
-                target.Append(_nextId++, late.Timestamp, late.Message, late.Level, late.Replica, late.Request);
-                _count++;
-                _counts.Add(late.Level, late.Replica, 1);
-                _rates.Add(late.Timestamp, late.Level);
-            }
+            target.Append(_nextId++, late.Timestamp, late.Message, late.Level, late.Replica, late.Request);
+            _count++;
+            _counts.Add(late.Level, late.Replica, 1);
+            _rates.Add(late.Timestamp, late.Level);
         }
 
         target?.Seal();

@@ -27,7 +27,7 @@ internal static class ViewerReducer
         return action switch
         {
             MoveBy move => MoveTo(next, rows, state.SelectedRow + move.Rows),
-            MoveByPages pages => MoveTo(next, rows, state.SelectedRow + (int)Math.Round(pages.Pages * Math.Max(1, state.PageHeight - 1))),
+            MoveByPages pages => MoveTo(next, rows, state.SelectedRow + RowsFor(pages, state.PageHeight)),
             GoToTop => MoveTo(next, rows, 0),
             GoToBottom => Follow(next, rows),
             ToggleFollow => state.Following ? Pause(next) : Follow(next, rows),
@@ -79,10 +79,17 @@ internal static class ViewerReducer
     private static int? ScrollsHelp(ViewerAction action, int pageHeight) => action switch
     {
         MoveBy move => move.Rows,
-        MoveByPages pages => (int)Math.Round(pages.Pages * Math.Max(1, pageHeight - 1)),
+        MoveByPages pages => RowsFor(pages, pageHeight),
         GoToTop => int.MinValue / 2,
         _ => null,
     };
+
+    /// <summary>A page keeps one line of context (as less does); half a page is half the height.</summary>
+    private static int RowsFor(MoveByPages pages, int pageHeight)
+    {
+        var step = Math.Abs(pages.Pages) >= 1 ? Math.Max(1, pageHeight - 1) : pageHeight;
+        return (int)Math.Round(pages.Pages * step, MidpointRounding.AwayFromZero);
+    }
 
     private static ViewerState WithFilterText(ViewerState state, string text)
     {

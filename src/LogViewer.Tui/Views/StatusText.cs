@@ -11,6 +11,8 @@ namespace LogViewer.Tui.Views;
 internal static class StatusText
 {
     private const string Separator = " | ";
+    private const int TitlePriority = 3;
+    private const int MinimumTitle = 12;
 
     public static string For(ViewerState state, string title, int width)
     {
@@ -20,12 +22,12 @@ internal static class StatusText
         var lines = figures.Shown == figures.Held
             ? $"{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines"
             : $"{figures.Shown.ToString("N0", CultureInfo.InvariantCulture)}/{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines";
-        var jobStatus = state.TailStatus?.JobStatus is { } job ? $" [{job}]" : string.Empty;
 
         // (text, priority): lower priority goes first when space runs out.
         List<(string Text, int Priority)> segments =
         [
-            (title + jobStatus, 3),
+            (title, TitlePriority),
+            (state.TailStatus?.JobStatus ?? string.Empty, 5),
             (Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
@@ -35,7 +37,16 @@ internal static class StatusText
         segments.RemoveAll(s => s.Text.Length == 0);
         while (segments.Count > 1 && Joined(segments).Length > width)
         {
-            segments.Remove(segments.MinBy(s => s.Priority));
+            var least = segments.MinBy(s => s.Priority);
+            var overflow = Joined(segments).Length - width;
+            if (least.Priority == TitlePriority && least.Text.Length - overflow >= MinimumTitle)
+            {
+                // The target is worth keeping in part: clip it rather than lose it.
+                segments[segments.IndexOf(least)] = (least.Text[..(least.Text.Length - overflow - 1)] + "~", least.Priority);
+                continue;
+            }
+
+            segments.Remove(least);
         }
 
         return Joined(segments);

@@ -168,6 +168,6 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
         private string Clock(DateTimeOffset time) =>
             (context.Display.Utc ? time.ToUniversalTime() : TimeZoneInfo.ConvertTime(time, zone)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-        private void Status(string message) => console.Error.WriteLine("logviewer: " + TerminalText.Escape(message));
+        private void Status(string message) => console.Error.WriteLine("logviewer: " + EscapedText.Escape(message));
     }
 }

@@ -7,7 +7,7 @@ namespace LogViewer.Output;
 /// <summary>
 /// One log entry as a line of text: <c>2026-11-22T20:43:01.123456789Z INFO  [ab12c] message</c>, with the full
 /// nanosecond precision, local time with its offset unless <c>--utc</c>, the request id after the replica when
-/// there is one, and the message escaped by <see cref="TerminalText"/>. Colour (level and a dim timestamp) only when
+/// there is one, and the message escaped by <see cref="EscapedText"/>. Colour (level and a dim timestamp) only when
 /// asked for: the caller decides from "stdout is a terminal and NO_COLOR is unset".
 /// </summary>
 internal sealed class TextLineFormatter(bool utc, TimeZoneInfo zone, bool colour)
@@ -27,17 +27,17 @@ internal sealed class TextLineFormatter(bool utc, TimeZoneInfo zone, bool colour
         if (entry.Replica is not null || entry.RequestId is not null)
         {
             _builder.Append('[');
-            TerminalText.AppendEscaped(_builder, entry.Replica ?? "-");
+            EscapedText.AppendEscaped(_builder, entry.Replica ?? "-");
             if (entry.RequestId is not null)
             {
                 _builder.Append(' ');
-                TerminalText.AppendEscaped(_builder, entry.RequestId);
+                EscapedText.AppendEscaped(_builder, entry.RequestId);
             }
 
             _builder.Append("] ");
         }
 
-        TerminalText.AppendEscaped(_builder, entry.Message);
+        EscapedText.AppendEscaped(_builder, entry.Message);
         return _builder.ToString();
     }
 

@@ -1,23 +1,41 @@
-using LogViewer.Core.Store;
+using System.Reactive.Linq;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
 namespace LogViewer.Output;
 
 /// <summary>
-/// <c>--output tui</c> (the default on a terminal): the full-screen viewer. It runs on the calling thread until
-/// the user quits (q, Ctrl-C) or a shutdown signal cancels it, and keeps the window open after the stream ends.
+/// <c>--output tui</c>: the Terminal.Gui viewer (<see cref="TuiApp"/>). The stream is watched on its way in so that a
+/// fatal failure (rejected key, unknown id) still gives its own exit code and its one-line message on stderr once
+/// the terminal is restored.
 /// </summary>
-internal sealed class TuiOutputMode : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
 {
-    public Task<int> RunAsync(IObservable<TailEvent> events, ViewerContext context, CancellationToken cancellationToken)
+    private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
+
+    public async Task<int> RunAsync(IObservable<TailEvent> events, ViewerContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(context);
-        var session = new TuiSession(
-            context.Target.Describe(),
-            events,
-            context.Display.MaxLines ?? LogStore.DefaultCapacity,
-            context.Display.Utc);
-        return Task.FromResult(TuiApp.Run(session, cancellationToken));
+        TailStatus? fatal = null;
+        var watched = events.Do(e =>
+        {
+            if (e is TailStatus { State: TailState.Fatal } status)
+            {
+                Volatile.Write(ref fatal, status);
+            }
+        });
+        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc);
+
+        // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
+        await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(false);
+        if (Volatile.Read(ref fatal) is { } failure)
+        {
+            await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);
+            return failure.Failure is { } kind ? ExitCodes.For(kind) : ExitCodes.Failure;
+        }
+
+        return ExitCodes.Ok;
     }
 }

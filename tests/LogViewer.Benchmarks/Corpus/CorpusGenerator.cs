@@ -7,9 +7,9 @@ namespace LogViewer.Benchmarks.Corpus;
 /// <summary>
 /// A deterministic stream of log lines like the simulator's: training steps with loss and learning rate, tqdm
 /// progress bars, checkpoints, NCCL chatter, tracebacks, inference requests with ids, JSON lines, some unicode;
-/// eight 5-character replicas; levels including none; about 1% of lines a little late.
+/// eight 5-character replicas; levels including none; by default 1% of lines late by up to 2 s.
 /// </summary>
-internal sealed class CorpusGenerator(int seed = 42)
+internal sealed class CorpusGenerator(int seed = 42, double lateFraction = 0.01)
 {
     private const long StartNanos = 1_732_300_000_000_000_000;
     private static readonly string[] ReplicaIds = ["a7k2p", "b3m9q", "c8n4r", "d1x6s", "e5v0t", "f2w7u", "g9y3v", "h4z8w"];
@@ -50,7 +50,7 @@ internal sealed class CorpusGenerator(int seed = 42)
     public LogEntry Next()
     {
         _now += _random.Next(1, 400_000);
-        var timestamp = _random.Next(100) == 0 ? _now - _random.Next(1, 2_000_000_000) : _now;
+        var timestamp = _random.NextDouble() < lateFraction ? _now - _random.Next(1, 2_000_000_000) : _now;
         var replica = ReplicaIds[_random.Next(ReplicaIds.Length)];
         if (_tracebackLine >= 0)
         {

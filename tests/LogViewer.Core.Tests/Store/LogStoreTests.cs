@@ -151,4 +151,21 @@ public sealed class LogStoreTests
 
         Assert.Equal(["small", string.Empty, big, "after"], Rows(store.Current).Select(r => r.Message));
     }
+
+    [Fact]
+    public void A_Late_Insert_Among_Large_Messages_Splits_The_Rebuilt_Chunk_By_Text_Size()
+    {
+        var store = new LogStore();
+        var large = Enumerable.Range(0, 6).Select(i => new string((char)('a' + i), 1_500_000)).ToList();
+        store.Add(large.Select((text, i) => Entry(i * 10L, text)).ToList());
+        store.Add(Enumerable.Range(0, 3000).Select(i => Entry(100L + i)).ToList());
+
+        store.Add([Entry(5, "late-5"), Entry(25, "late-25"), Entry(1500, "late-1500")]);
+
+        var messages = Rows(store.Current).Select(r => r.Message).ToList();
+        Assert.Equal(3009, messages.Count);
+        Assert.Equal([large[0], "late-5", large[1], large[2], "late-25", large[3], large[4], large[5]], messages.Take(8));
+        Assert.Equal("late-1500", messages[8 + 1400 + 1]);
+        Assert.True(Rows(store.Current).Zip(Rows(store.Current).Skip(1)).All(pair => pair.First.TimestampNanos <= pair.Second.TimestampNanos));
+    }
 }

@@ -3,11 +3,13 @@ using System.Text;
 namespace LogViewer.Output;
 
 /// <summary>
-/// Makes a log message safe to print on a terminal: ESC becomes <c>\e</c> and every other C0 control (except tab),
-/// DEL and C1 control becomes <c>\xNN</c>, so no log line can move the cursor, change colours, set the title or
-/// hide text. Tab is kept: it only moves to the next column and tracebacks use it.
+/// Makes a log message safe to print as a line of text while still showing all it holds: ESC becomes <c>\e</c>
+/// and every other C0 control (except tab), DEL and C1 control becomes <c>\xNN</c>, so no log line can move the
+/// cursor, change colours, set the title or hide text. Tab is kept: it only moves to the next column and tracebacks
+/// use it. (Core's <c>TerminalText.Sanitize</c> removes instead, which suits the TUI; text output is often piped to
+/// files and greps, where what the line held must stay visible.)
 /// </summary>
-internal static class TerminalText
+internal static class EscapedText
 {
     public static bool NeedsEscaping(char c) => (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
 

@@ -2,7 +2,7 @@ using LogViewer.Output;
 
 namespace LogViewer.Tests.Output;
 
-public sealed class TerminalTextTests
+public sealed class EscapedTextTests
 {
     [Theory]
     [InlineData("plain text", "plain text")]
@@ -14,5 +14,5 @@ public sealed class TerminalTextTests
     [InlineData("nul\0bell\a", "nul\\x00bell\\x07")]
     [InlineData("unicode 日本 🎉 ok", "unicode 日本 🎉 ok")]
     public void Control_Characters_Are_Shown_Not_Obeyed(string message, string expected) =>
-        Assert.Equal(expected, TerminalText.Escape(message));
+        Assert.Equal(expected, EscapedText.Escape(message));
 }
