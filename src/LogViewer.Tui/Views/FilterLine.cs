@@ -21,6 +21,7 @@ internal sealed class FilterLine : View
     private readonly TextField _input;
     private ViewerState _state = new();
     private string _drawn = string.Empty;
+    private int _errorWidth;
 
     public FilterLine()
     {
@@ -57,8 +58,13 @@ internal sealed class FilterLine : View
             _input.Value = state.FilterText;
         }
 
+        // Only touch the layout when it changes: a new Dim lays out (and redraws) the whole screen.
         var errorWidth = state.FilterError is null ? 0 : Math.Min(state.FilterError.Length + 2, Math.Max(0, Viewport.Width / 2));
-        _input.Width = Dim.Fill(errorWidth);
+        if (errorWidth != _errorWidth)
+        {
+            _errorWidth = errorWidth;
+            _input.Width = Dim.Fill(errorWidth);
+        }
         if (!string.Equals(Summary(state), _drawn, StringComparison.Ordinal) || before.EditingFilter != state.EditingFilter
             || !string.Equals(before.FilterError, state.FilterError, StringComparison.Ordinal))
         {
