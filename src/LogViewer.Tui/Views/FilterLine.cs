@@ -38,6 +38,9 @@ internal sealed class FilterLine : View
     /// <summary>Enter (true: keep) or Esc (false: clear) in the filter input.</summary>
     public event Action<bool>? Finished;
 
+    /// <summary>Ctrl+C in the filter input: it quits, as everywhere else, rather than copying.</summary>
+    public event Action? QuitPressed;
+
     public bool IsEditing => _input.Visible;
 
     public void Render(ViewerState state)
@@ -141,7 +144,12 @@ internal sealed class FilterLine : View
 
     private void OnInputKeyDown(object? sender, Key key)
     {
-        if (key == Key.Enter || key == Key.Esc)
+        if (key == Key.C.WithCtrl)
+        {
+            key.Handled = true;
+            QuitPressed?.Invoke();
+        }
+        else if (key == Key.Enter || key == Key.Esc)
         {
             key.Handled = true;
             Finished?.Invoke(key == Key.Enter);
