@@ -15,12 +15,13 @@ internal static class CliApplication
     {
         var root = new RootCommand(
             "LogViewer: watch Baseten deployment and training-job logs live in a terminal. "
-            + "The API key comes from --api-key-file, BASETEN_API_KEY or ~/.trussrc. " + ExitCodes.Help)
+            + "The API key comes from --api-key-file, BASETEN_API_KEY or ~/.trussrc. " + ExitCodes.FullHelp)
         {
             DeploymentCommand.Create(services),
             TrainingCommand.Create(services),
             DemoCommand.Create(services),
             SimulateCommand.Create(services),
+            ReplayCommand.Create(services),
         };
         return root;
     }

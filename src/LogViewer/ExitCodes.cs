@@ -11,7 +11,12 @@ internal static class ExitCodes
     public const int Authentication = 3;
     public const int NotFound = 4;
 
-    public const string Help = "Exit codes: 0 ok (also after Ctrl-C), 1 other failure (or a training job that did not complete), 2 usage, 3 authentication, 4 not found.";
+    /// <summary>The short form, at the end of every command's description.</summary>
+    public const string Help = "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found.";
+
+    /// <summary>The full form, in the root command's description.</summary>
+    public const string FullHelp = "Exit codes: 0 ok (also when stopped with Ctrl-C or SIGTERM), 1 other failure (or a training job that ended other than COMPLETED), "
+        + "2 usage (a bad option or argument), 3 authentication (no key, or the key was rejected), 4 not found (an unknown id).";
 
     public static int For(ApiFailureKind kind) => kind switch
     {

@@ -38,19 +38,7 @@ internal static class QuickTimings
         ];
         foreach (var (name, run) in cases)
         {
-            var bestWall = double.MaxValue;
-            var bestCpu = double.MaxValue;
-            var result = 0;
-            for (var i = 0; i < 6; i++)
-            {
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                result = run();
-                bestWall = Math.Min(bestWall, watch.Elapsed.TotalMilliseconds);
-                bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  ({result:N0} rows)"));
+            Time(name, run);
         }
 
         return 0;
@@ -60,26 +48,33 @@ internal static class QuickTimings
     {
         Console.WriteLine($"late fraction {lateFraction}");
         var pages = IngestBenchmarks.Pages(new CorpusGenerator(lateFraction: lateFraction).Generate(1_000_000).ToList());
-        var parsed = pages.Select(page => PageParser.Parse(page)).ToList();
-        var deduplicator = new PageDeduplicator();
-        var fresh = parsed.Select(deduplicator.Fresh).ToList();
-        Time("ingest: parse pages", () => pages.Sum(page => PageParser.Parse(page).Count));
-        Time("ingest: dedupe parsed pages", () =>
+        Time("ingest: parse pages", () => pages.Sum(page => new PageIngest(new LogStore()).Parse(page)));
+        var parsed = pages.Select(PageIngest.Parsed).ToList();
+        var fresh = parsed.Select(new PageIngest(new LogStore()).Deduplicate).ToList();
+        Time("ingest: dedupe (tail engine) only", () =>
         {
-            var again = new PageDeduplicator();
-            return parsed.Sum(page => again.Fresh(page).Count);
+            var ingest = new PageIngest(new LogStore());
+            return parsed.Sum(page => ingest.Deduplicate(page).Count);
         });
-        Time("ingest: append deduped pages", () =>
+        Time("ingest: append only", () =>
         {
             var store = new LogStore();
             fresh.ForEach(store.Add);
             return store.Current.Count;
         });
-        Time("ingest: append deduped pages, 1 view", () =>
+        Time("ingest: parse + dedupe + append", () =>
+        {
+            var store = new LogStore();
+            var ingest = new PageIngest(store);
+            Array.ForEach(pages, ingest.Ingest);
+            return store.Current.Count;
+        });
+        Time("ingest: ... + 1 view on 'loss'", () =>
         {
             var store = new LogStore();
             using var view = new FilteredView(store, new TextFilter("loss"));
-            fresh.ForEach(store.Add);
+            var ingest = new PageIngest(store);
+            Array.ForEach(pages, ingest.Ingest);
             return store.Current.Count;
         });
     }

@@ -10,6 +10,7 @@ public sealed class CliApplicationTests : IDisposable
     [InlineData(new[] { "--help" }, "deployment")]
     [InlineData(new[] { "deployment", "--help" }, "<model_id> <deployment_id>")]
     [InlineData(new[] { "training", "--help" }, "--no-exit")]
+    [InlineData(new[] { "replay", "--help" }, "<FILE>")]
     public async Task Help_Works_And_Documents_Exit_Codes(string[] args, string expected)
     {
         // When help is asked for
@@ -18,7 +19,9 @@ public sealed class CliApplicationTests : IDisposable
         // Then it is printed with exit code 0 and the exit codes documented
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(expected, run.Out);
-        Assert.Contains("3 authentication, 4 not found", run.Out);
+        Assert.Contains("Exit codes: 0 ok", run.Out);
+        Assert.Contains("3 authentication", run.Out);
+        Assert.Contains("4 not found", run.Out);
     }
 
     [Theory]

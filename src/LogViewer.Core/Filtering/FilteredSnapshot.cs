@@ -213,22 +213,6 @@ public sealed class FilteredSnapshot
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
 
-        // Last chunk whose first row is at or before the row: it holds the row (empty chunks are passed over).
-        var lo = 0;
-        var hi = _matches.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >>> 1;
-            if (_rowStarts[mid] <= row)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
+        return LogSnapshot.LastStartAtOrBefore(_rowStarts, _matches.Length, row);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using LogViewer.Core.Model;
 
@@ -88,7 +89,7 @@ internal sealed class LogChunk
         var sourceStart = source.MessageStart(from);
         while (n > 0 && source._ends[from + n - 1] - sourceStart > _text.Length - _textUsed)
         {
-            n = Math.Min(n - 1, Math.Max(0, source.UpperBoundOfEnd(sourceStart + _text.Length - _textUsed, from, from + n) - from));
+            n = Math.Min(n - 1, Math.Max(0, FirstAbove(source._ends, sourceStart + _text.Length - _textUsed, from, from + n, orEqual: true) - from));
         }
 
         if (n <= 0)
@@ -114,27 +115,6 @@ internal sealed class LogChunk
         _textUsed += bytes;
         Count += n;
         return n;
-    }
-
-    /// <summary>The first index in [from, to) whose message ends after text offset <paramref name="end"/>.</summary>
-    private int UpperBoundOfEnd(int end, int from, int to)
-    {
-        var lo = from;
-        var hi = to;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_ends[mid] <= end)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>
@@ -194,35 +174,21 @@ internal sealed class LogChunk
     }
 
     /// <summary>First index in [from, to) with a timestamp greater than <paramref name="timestamp"/>.</summary>
-    public int UpperBound(long timestamp, int from, int to)
-    {
-        var lo = from;
-        var hi = to;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_timestamps[mid] <= timestamp)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int UpperBound(long timestamp, int from, int to) => FirstAbove(_timestamps, timestamp, from, to, orEqual: true);
 
     /// <summary>First index in [from, to) with a timestamp not less than <paramref name="timestamp"/>.</summary>
-    public int LowerBound(long timestamp, int from, int to)
+    public int LowerBound(long timestamp, int from, int to) => FirstAbove(_timestamps, timestamp, from, to, orEqual: false);
+
+    /// <summary>The first index in [from, to) whose value is above <paramref name="value"/> (or equal, unless <paramref name="orEqual"/>).</summary>
+    private static int FirstAbove<T>(T[] sorted, T value, int from, int to, bool orEqual)
+        where T : IComparisonOperators<T, T, bool>
     {
         var lo = from;
         var hi = to;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_timestamps[mid] < timestamp)
+            if (sorted[mid] < value || (orEqual && sorted[mid] == value))
             {
                 lo = mid + 1;
             }

@@ -149,15 +149,20 @@ public sealed class LogSnapshot
         return (_chunks[k], index - _starts[k] + ChunkBegin(k));
     }
 
-    internal int ChunkOf(int index)
+    internal int ChunkOf(int index) => LastStartAtOrBefore(_starts, _chunks.Length, index);
+
+    /// <summary>
+    /// The last k in [0, chunks) with <paramref name="starts"/>[k] &lt;= <paramref name="index"/>. With starts as
+    /// running totals of chunk sizes, that chunk holds the index (empty chunks before it are passed over).
+    /// </summary>
+    internal static int LastStartAtOrBefore(int[] starts, int chunks, int index)
     {
-        // Last k with _starts[k] <= index; chunks are never empty, so that chunk holds the index.
         var lo = 0;
-        var hi = _chunks.Length - 1;
+        var hi = chunks - 1;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) >>> 1;
-            if (_starts[mid] <= index)
+            if (starts[mid] <= index)
             {
                 lo = mid;
             }

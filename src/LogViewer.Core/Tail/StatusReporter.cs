@@ -29,15 +29,15 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
     public void Retrying(RetryNotice notice)
     {
         var retryAt = clock.GetUtcNow() + notice.Delay;
-        var (reason, what) = notice.Failure.Kind switch
+        var reason = notice.Failure.Kind switch
         {
-            ApiFailureKind.RateLimited => (RetryReason.RateLimited, "Rate limited by the API"),
-            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse => (RetryReason.ServerError, "Server error"),
-            _ => (RetryReason.Network, "Network problem"),
+            ApiFailureKind.RateLimited => RetryReason.RateLimited,
+            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse => RetryReason.ServerError,
+            _ => RetryReason.Network,
         };
         Report(
             TailState.Retrying,
-            $"{what} ({notice.Failure.Message.TrimEnd('.')}); retry {notice.Attempt} in {Duration(notice.Delay)}, at {Clock(retryAt)}.",
+            $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}, at {Clock(retryAt)}.",
             s => s with { Reason = reason, RetryAt = retryAt });
     }
 

@@ -75,6 +75,18 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines));
     }
 
+    /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>
+    public (LogQuery Filters, OutputKind Output, DisplaySettings Display)? ReadLocal(ParseResult parse, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(errors);
+        var errorCountBefore = errors.Count;
+        var filters = ReadFilters(parse, target: null, errors);
+        var output = ReadOutput(parse, errors);
+        var maxLines = ReadMaxLines(parse, errors);
+        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines));
+    }
+
     private (DateTimeOffset From, DateTimeOffset? To) ReadRange(ParseResult parse, DateTimeOffset now, List<string> errors)
     {
         var sinceText = parse.GetValue(options.Since);
@@ -137,7 +149,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         return fallback;
     }
 
-    private LogQuery ReadFilters(ParseResult parse, LogTarget target, List<string> errors)
+    private LogQuery ReadFilters(ParseResult parse, LogTarget? target, List<string> errors)
     {
         LogLevel? level = null;
         if (parse.GetValue(options.Level) is { } levelText)
@@ -176,7 +188,11 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             return query;
         }
 
-        errors.AddRange(query.Validate(target).Select(problem => char.ToUpperInvariant(problem[0]) + problem[1..]));
+        if (target is not null)
+        {
+            errors.AddRange(query.Validate(target).Select(problem => char.ToUpperInvariant(problem[0]) + problem[1..]));
+        }
+
         return query;
     }
 

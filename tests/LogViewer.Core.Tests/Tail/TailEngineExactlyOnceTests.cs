@@ -50,10 +50,9 @@ public sealed class TailEngineExactlyOnceTests
         tail.Advance(TimeSpan.FromMinutes(6));
 
         // Then the emitted lines are exactly the API's lines: none missing, none doubled, none invented
-        var expected = Count(lines);
-        var emitted = Count(tail.Emitted);
-        var missing = expected.Sum(e => Math.Max(0, e.Value - emitted.GetValueOrDefault(e.Key)));
-        var extra = emitted.Sum(e => Math.Max(0, e.Value - expected.GetValueOrDefault(e.Key)));
+        var expected = LineCounts.Of(lines);
+        var emitted = LineCounts.Of(tail.Emitted);
+        var (missing, extra) = (LineCounts.Missing(expected, emitted), LineCounts.Missing(emitted, expected));
         Assert.Equal((lines.Count, 0, 0), (tail.Emitted.Count, missing, extra));
         Assert.Empty(tail.Warnings);
         Assert.Contains(tail.Api.Requests, r => r.Query.Direction == SortDirection.Descending);
@@ -68,7 +67,4 @@ public sealed class TailEngineExactlyOnceTests
             newest = Math.Max(newest, batch.Entries.Max(e => e.TimestampNanos));
         }
     }
-
-    private static Dictionary<LogEntry, int> Count(IEnumerable<LogEntry> entries) =>
-        entries.GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
 }

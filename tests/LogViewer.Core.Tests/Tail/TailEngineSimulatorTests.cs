@@ -53,6 +53,8 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         var emitted = new List<LogEntry>();
         var events = new List<TailEvent>();
         Exception? error = null;
+        _server.Faults.RateLimitProbability = 1;
+        _server.Faults.RetryAfterInHeader = true;
         using var subscription = new TailEngine(api, Deployment, options, DefaultScheduler.Instance).Run().Subscribe(
             e =>
             {
@@ -67,10 +69,21 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
             },
             e => error = e);
 
-        // When it runs for 8 s with the faults on (and the 429s alternating between header and body)
-        for (var i = 0; i < 8; i++)
+        // When every request is rate limited until two were (retry-after in the header, then in the body), then
+        // 5 % of requests meet each fault for 6 s, with the connection cut for 3 s in the middle
+        await Until(() => RateLimited() >= 1);
+        _server.Faults.RetryAfterInHeader = false;
+        await Until(() => RateLimited() >= 2);
+        _server.Faults.RateLimitProbability = 0.05;
+        for (var i = 0; i < 6; i++)
         {
-            _server.Faults.RetryAfterInHeader = i % 2 == 0;
+            if (i == 1)
+            {
+                _server.Faults.OutageAbortsConnection = true;
+                _server.Faults.OutageDuration = TimeSpan.FromSeconds(3);
+                _server.Faults.OutageStart = DateTimeOffset.UtcNow;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
@@ -79,22 +92,24 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         var expected = Truth(l => l.VisibleAt <= cut);
 
         // Then every line visible at the cut arrives (waiting at most 60 s on a loaded machine)...
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Missing(expected, Snapshot()) > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Until(() => LineCounts.Missing(expected, Snapshot()) == 0);
 
         subscription.Dispose();
         var all = Truth(_ => true);
         var got = Snapshot();
-        var (missing, extra) = (Missing(expected, got), Missing(got, all));
+        var (missing, extra) = (LineCounts.Missing(expected, got), LineCounts.Missing(got, all));
         output.WriteLine($"lines: {got.Values.Sum()} emitted, {expected.Values.Sum()} expected at the cut, {missing} missing, {extra} duplicated or invented; "
             + $"{_server.Requests.Count} requests, {_server.Requests.Count(r => r.StatusCode != 200)} faults");
 
         foreach (var line in expected.Where(e => got.GetValueOrDefault(e.Key) < e.Value).Take(5))
         {
             output.WriteLine($"missing: {line.Key} x{line.Value}");
+        }
+
+        output.WriteLine(string.Join(", ", _server.Requests.GroupBy(r => r.StatusCode).Select(g => $"{g.Key}: {g.Count()}")));
+        foreach (var status in events.OfType<TailStatus>().Where(s => s.State == TailState.Retrying))
+        {
+            output.WriteLine(status.Message);
         }
 
         foreach (var warning in events.OfType<TailWarning>())
@@ -105,26 +120,32 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         // ...none twice, none invented, and the faults were met and survived
         Assert.Null(error);
         Assert.Equal((0, 0), (missing, extra));
-        Assert.Contains(_server.Requests, r => r.StatusCode == 429);
-        Assert.Contains(events.OfType<TailStatus>(), s => s.State == TailState.Retrying);
+        Assert.True(RateLimited() >= 2);
+        Assert.Contains(events.OfType<TailStatus>(), s => s is { State: TailState.Retrying, Reason: RetryReason.RateLimited });
+        Assert.Contains(events.OfType<TailStatus>(), s => s is { State: TailState.Retrying, Reason: RetryReason.Network });
+
+        int RateLimited() => _server.Requests.Count(r => r.StatusCode == 429);
 
         Dictionary<LogEntry, int> Snapshot()
         {
             lock (events)
             {
-                return Count(emitted);
+                return LineCounts.Of(emitted);
             }
         }
 
-        Dictionary<LogEntry, int> Truth(Func<GroundTruthLine, bool> which) => Count(_server.GroundTruth(SimulatorCatalog.DemoDeploymentLogsPath)
+        Dictionary<LogEntry, int> Truth(Func<GroundTruthLine, bool> which) => LineCounts.Of(_server.GroundTruth(SimulatorCatalog.DemoDeploymentLogsPath)
             .Where(l => l.TimestampNanos >= Nanos.FromEpochMillis(from.ToUnixTimeMilliseconds()) && which(l))
             .Select(l => new LogEntry(l.TimestampNanos, l.Message, l.Replica, l.RequestId, LogLevels.FromApi(l.Level))));
     }
 
-    // How many copies in `want` are not in `have`.
-    private static int Missing(Dictionary<LogEntry, int> want, Dictionary<LogEntry, int> have) =>
-        want.Sum(e => Math.Max(0, e.Value - have.GetValueOrDefault(e.Key)));
-
-    private static Dictionary<LogEntry, int> Count(IEnumerable<LogEntry> entries) =>
-        entries.GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+    // Waits until the condition holds, at most 60 s: a safety net for a loaded machine, not a timing assertion.
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+    }
 }

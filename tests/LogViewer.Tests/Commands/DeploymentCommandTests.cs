@@ -142,4 +142,25 @@ public sealed class DeploymentCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(["ab12c"], request.Query["replica"]);
         Assert.Equal(["asc"], request.Query["direction"]);
     }
+
+    [Fact]
+    public async Task Following_Stops_On_Cancellation_With_Every_Received_Line_Written_Whole()
+    {
+        // Given a live tail writing jsonl
+        var stdout = new LineSignallingWriter("\"timestamp\"");
+        using var cli = new CliHarness { Out = stdout };
+        cli.Variables["BASETEN_API_KEY"] = _server.ApiKey;
+        using var stop = new CancellationTokenSource();
+        var running = cli.RunAsync(stop.Token, "deployment", SimulatorCatalog.DemoModelId, SimulatorCatalog.DemoDeploymentId, "--api-url", ApiUrl, "--since", "20s", "--output", "jsonl");
+        await stdout.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // When Ctrl-C arrives
+        await stop.CancelAsync();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Then exit 0 and every line written is a whole JSON object
+        Assert.Equal(0, run.ExitCode);
+        Assert.NotEmpty(run.OutLines);
+        Assert.All(run.OutLines, line => JsonDocument.Parse(line));
+    }
 }

@@ -1,0 +1,85 @@
+using LogViewer.Core.Model;
+using LogViewer.Output;
+
+namespace LogViewer.Tests.Commands;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string WriteFile(params string[] lines)
+    {
+        var path = Path.Combine(_cli.Home, "saved.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string Json(long nanos, string message, string? replica, LogLevel level) =>
+        JsonLinesFormatter.Format(new LogEntry(nanos, message, replica, null, level));
+
+    [Fact]
+    public async Task Replay_Writes_The_File_Back_In_Timestamp_Order_As_Jsonl()
+    {
+        // Given a saved file whose lines are out of order
+        var lines = new[] { Json(3_000, "third", "ab12c", LogLevel.Info), Json(1_000, "first", null, LogLevel.None), Json(2_000, "second é", "zz9zz", LogLevel.Error) };
+        var path = WriteFile(lines);
+
+        // When it is replayed as jsonl
+        var run = await _cli.RunAsync("replay", path, "--output", "jsonl");
+
+        // Then the same lines come back, sorted, and a summary goes to stderr
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([lines[1], lines[2], lines[0]], run.OutLines);
+        Assert.Equal($"logviewer: replayed 3 of 3 lines from {path}", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Malformed_Lines_Are_Reported_With_File_And_Line_And_Skipped()
+    {
+        // Given a file with two bad lines among good ones
+        var path = WriteFile(Json(1_000, "ok one", null, LogLevel.Info), "this is not json", Json(2_000, "ok two", null, LogLevel.Info), """{"timestamp":"soon","message":"x"}""");
+
+        // When it is replayed as text
+        var run = await _cli.RunAsync("replay", path, "--output", "text", "--utc");
+
+        // Then each bad line is named on stderr and the good ones are printed
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, run.OutLines.Length);
+        Assert.Contains(run.ErrorLines, line => line.StartsWith($"{path}:2: "));
+        Assert.Contains(run.ErrorLines, line => line.StartsWith($"{path}:4: "));
+        Assert.Contains("(2 malformed lines skipped)", run.Error);
+    }
+
+    [Fact]
+    public async Task Filters_Apply_Locally()
+    {
+        // Given lines of several levels, replicas and texts
+        var path = WriteFile(
+            Json(1_000, "loss=0.5 step 1", "aaaaa", LogLevel.Info),
+            Json(2_000, "loss=0.4 step 2", "bbbbb", LogLevel.Info),
+            Json(3_000, "loss=0.3 step 3 noisy", "aaaaa", LogLevel.Warning),
+            Json(4_000, "no level loss=0.2", "aaaaa", LogLevel.None),
+            Json(5_000, "loss=0.1 step 5", "aaaaa", LogLevel.Error));
+
+        // When filtered by level, replica, include, exclude and grep
+        var run = await _cli.RunAsync("replay", path, "--output", "jsonl", "--level", "info", "--replica", "aaaaa", "--include", "loss", "--exclude", "noisy", "--grep", @"step \d");
+
+        // Then only the lines passing every filter remain
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["loss=0.5 step 1", "loss=0.1 step 5"], run.OutLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task Missing_File_And_Bad_Pattern_Are_Usage_Errors()
+    {
+        // When the file is missing and the pattern does not compile
+        var run = await _cli.RunAsync("replay", Path.Combine(_cli.Home, "none.jsonl"), "--grep", "(");
+
+        // Then both are named, exit 2
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.ErrorLines, line => line.StartsWith("logviewer: --grep (: "));
+        Assert.Contains(run.ErrorLines, line => line.EndsWith("none.jsonl: no such file."));
+    }
+}
