@@ -30,10 +30,10 @@ public static class TuiApp
         Console.Out.Write(EscSeqUtils.CSI_DisableMouseEvents);
         Console.Out.Flush();
         using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
-        var fatal = false;
-        using (var program = new ViewerProgram(app, session))
+        var program = new ViewerProgram(app, session);
+        bool fatal;
+        try
         {
-            using var root = program.Root;
             program.Start(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app));
             using var cancellation = cancellationToken.Register(() =>
             {
@@ -44,10 +44,16 @@ public static class TuiApp
             });
             if (!cancellationToken.IsCancellationRequested)
             {
-                app.Run(root);
+                app.Run(program.Root);
             }
 
             fatal = program.FatalStatus is not null;
+        }
+        finally
+        {
+            // Subscriptions first, so nothing is posted to a loop or views that are going away; the app last.
+            program.Dispose();
+            program.Root.Dispose();
         }
 
         return fatal ? ExitTailFailed : ExitOk;

@@ -21,6 +21,7 @@ internal sealed class FilterLine : View
     private readonly TextField _input;
     private ViewerState _state = new();
     private string _drawn = string.Empty;
+    private int _errorWidth;
 
     public FilterLine()
     {
@@ -36,6 +37,9 @@ internal sealed class FilterLine : View
 
     /// <summary>Enter (true: keep) or Esc (false: clear) in the filter input.</summary>
     public event Action<bool>? Finished;
+
+    /// <summary>Ctrl+C in the filter input: it quits, as everywhere else, rather than copying.</summary>
+    public event Action? QuitPressed;
 
     public bool IsEditing => _input.Visible;
 
@@ -57,8 +61,13 @@ internal sealed class FilterLine : View
             _input.Value = state.FilterText;
         }
 
+        // Only touch the layout when it changes: a new Dim lays out (and redraws) the whole screen.
         var errorWidth = state.FilterError is null ? 0 : Math.Min(state.FilterError.Length + 2, Math.Max(0, Viewport.Width / 2));
-        _input.Width = Dim.Fill(errorWidth);
+        if (errorWidth != _errorWidth)
+        {
+            _errorWidth = errorWidth;
+            _input.Width = Dim.Fill(errorWidth);
+        }
         if (!string.Equals(Summary(state), _drawn, StringComparison.Ordinal) || before.EditingFilter != state.EditingFilter
             || !string.Equals(before.FilterError, state.FilterError, StringComparison.Ordinal))
         {
@@ -135,7 +144,12 @@ internal sealed class FilterLine : View
 
     private void OnInputKeyDown(object? sender, Key key)
     {
-        if (key == Key.Enter || key == Key.Esc)
+        if (key == Key.C.WithCtrl)
+        {
+            key.Handled = true;
+            QuitPressed?.Invoke();
+        }
+        else if (key == Key.Enter || key == Key.Esc)
         {
             key.Handled = true;
             Finished?.Invoke(key == Key.Enter);

@@ -16,18 +16,30 @@ namespace LogViewer.Tui.Views;
 internal sealed class ReplicaList : View
 {
     private ViewerState _state = new();
+    private string _shown = string.Empty;
 
     public void Render(ViewerState state)
     {
         var before = _state;
         _state = state;
-        if (!ReferenceEquals(before.Figures, state.Figures) || before.SidebarCursor != state.SidebarCursor
+
+        // Compare what would be shown (compact counts, whole rates), not the raw figures: over SSH the sidebar
+        // then costs bytes about once a second, not on every refresh.
+        var shown = Shown(state);
+        if (!string.Equals(shown, _shown, StringComparison.Ordinal) || before.SidebarCursor != state.SidebarCursor
             || !ReferenceEquals(before.HiddenReplicas, state.HiddenReplicas)
             || !string.Equals(before.IsolatedReplica, state.IsolatedReplica, StringComparison.Ordinal))
         {
+            _shown = shown;
             SetNeedsDraw();
         }
     }
+
+    private static string Shown(ViewerState state) =>
+        string.Join('|', state.Figures.Replicas.Select(r => $"{r.Replica} {FiguresText(r.Lines, r.RatePerSecond)}"))
+        + FiguresText(state.Figures.Held, state.Figures.RatePerSecond);
+
+    private static string FiguresText(long lines, double rate) => $"{Compact(lines)} {Compact((long)Math.Round(rate))}/s";
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
@@ -65,7 +77,7 @@ internal sealed class ReplicaList : View
 
         var selected = row == _state.SidebarCursor;
         var baseAttribute = selected ? normal with { Style = normal.Style | TextStyle.Reverse } : normal;
-        var figures = $"{Compact(lines)} {Compact((long)Math.Round(rate))}/s";
+        var figures = FiguresText(lines, rate);
         var nameWidth = Math.Max(1, width - 2 - figures.Length - 1);
         Move(0, row);
         SetAttribute(baseAttribute);

@@ -294,6 +294,18 @@ public sealed class ScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Ctrl_C_Quits_Also_While_Typing_A_Filter()
+    {
+        using var viewer = new ViewerHarness();
+        viewer.Press(new Key('/'));
+        viewer.Type("abc");
+
+        viewer.Press(Key.C.WithCtrl);
+
+        Assert.True(viewer.Program.State.QuitRequested);
+    }
+
+    [Fact]
     public void Small_Terminal_Hides_The_Sidebar_And_Still_Shows_Lines_And_Status()
     {
         using var viewer = new ViewerHarness(width: 40, height: 12);
