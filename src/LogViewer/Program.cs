@@ -13,12 +13,16 @@ internal static class Program
         using var signals = new ShutdownSignals();
 
         // Buffered stdout, flushed per batch by the output modes: Console.Out flushes every write.
-        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var stdoutStream = StandardOutputStream.Open();
+        await using var stdout = new StreamWriter(stdoutStream, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+
+        // A closed stdout (`logviewer ... | head`) ends the run the way Ctrl-C does.
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, stdoutStream.ReaderGone);
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
             Tui = new TuiOutputMode(console),
         };
-        return await CliApplication.RunAsync(args, services, signals.Token).ConfigureAwait(false);
+        return await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
     }
 }
