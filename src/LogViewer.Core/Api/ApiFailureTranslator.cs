@@ -36,7 +36,7 @@ internal sealed class ApiFailureTranslator(ApiCredential credential, TimeProvide
                 code),
             429 => RateLimited(headers, error, suffix),
             _ when error is null && body.Length > 0 => NotJson(code, mediaType, body),
-            >= 500 => new LogApiException(ApiFailureKind.ServerError, Scrub($"The API had a server error (HTTP {code}{suffix})."), code),
+            >= 500 => new LogApiException(ApiFailureKind.ServerError, Scrub($"Server error from the API (HTTP {code}{suffix})."), code),
             _ => new LogApiException(ApiFailureKind.InvalidResponse, Scrub($"The API answered with unexpected HTTP {code}{suffix}."), code),
         };
     }

@@ -32,12 +32,13 @@ public sealed class FilteredView : IDisposable
         _store = store;
         _filter = filter ?? LogFilter.All;
         _predicate = _filter.KeepsAll ? null : _filter.Compile();
+
+        // Subscribe first: a batch published in between is then caught by one of the two syncs.
+        _store.Changed += OnStoreChanged;
         lock (_lock)
         {
             _current = Sync(store.Current);
         }
-
-        _store.Changed += OnStoreChanged;
     }
 
     /// <summary>The filter of <see cref="Current"/> (a re-filter in progress is not applied yet).</summary>
@@ -61,15 +62,16 @@ public sealed class FilteredView : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Cancelled here, disposed by its own re-filter when that ends (both under the lock).
             _pending?.Cancel();
-            _pending?.Dispose();
             source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _pending = source;
             generation = ++_filterGeneration;
             basis = _current;
         }
 
-        return Task.Run(() => Refilter(filter, basis, generation, source.Token), CancellationToken.None);
+        return Task.Run(() => Refilter(filter, basis, generation, source), CancellationToken.None);
     }
 
     public void Dispose()
@@ -79,8 +81,6 @@ public sealed class FilteredView : IDisposable
         {
             _disposed = true;
             _pending?.Cancel();
-            _pending?.Dispose();
-            _pending = null;
         }
     }
 
@@ -99,14 +99,15 @@ public sealed class FilteredView : IDisposable
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    private bool Refilter(LogFilter filter, FilteredSnapshot basis, long generation, CancellationToken cancellationToken)
+    private bool Refilter(LogFilter filter, FilteredSnapshot basis, long generation, CancellationTokenSource source)
     {
+        var cancellationToken = source.Token;
         try
         {
             var states = ChunkScan.Run(filter, basis, cancellationToken);
             lock (_lock)
             {
-                if (generation != _filterGeneration || cancellationToken.IsCancellationRequested)
+                if (generation != _filterGeneration || cancellationToken.IsCancellationRequested || _disposed)
                 {
                     return false;
                 }
@@ -131,6 +132,18 @@ public sealed class FilteredView : IDisposable
         catch (OperationCanceledException)
         {
             return false;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (_pending == source)
+                {
+                    _pending = null;
+                }
+
+                source.Dispose();
+            }
         }
     }
 

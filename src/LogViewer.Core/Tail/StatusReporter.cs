@@ -13,9 +13,12 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     public TailState? Current { get; private set; }
 
-    public void Report(TailState state, string message, Func<TailStatus, TailStatus>? details = null)
+    public void Report(TailState state, string message, Func<TailStatus, TailStatus>? details = null) =>
+        Report(state, clock.GetUtcNow(), message, details);
+
+    private void Report(TailState state, DateTimeOffset at, string message, Func<TailStatus, TailStatus>? details)
     {
-        var status = new TailStatus(state, clock.GetUtcNow(), message) { JobStatus = JobStatus };
+        var status = new TailStatus(state, at, message) { JobStatus = JobStatus };
         Current = state;
         emit(details is null ? status : details(status));
     }
@@ -28,7 +31,8 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     public void Retrying(RetryNotice notice)
     {
-        var retryAt = clock.GetUtcNow() + notice.Delay;
+        var now = clock.GetUtcNow();
+        var retryAt = now + notice.Delay;
         var reason = notice.Failure.Kind switch
         {
             ApiFailureKind.RateLimited => RetryReason.RateLimited,
@@ -37,6 +41,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         };
         Report(
             TailState.Retrying,
+            now,
             $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}, at {Clock(retryAt)}.",
             s => s with { Reason = reason, RetryAt = retryAt });
     }

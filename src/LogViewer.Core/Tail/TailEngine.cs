@@ -55,6 +55,8 @@ public sealed class TailEngine
     /// <see cref="TailState.Ended"/> or <see cref="TailState.Fatal"/> status; API failures never reach OnError
     /// (transient ones are retried and reported as <see cref="TailState.Retrying"/>), only bugs do.
     /// Events arrive sequentially on the scheduler's or the HTTP client's threads: use ObserveOn to render them.
+    /// A <see cref="TailState.Live"/> status follows every poll (its LastPollAt moves on) and a
+    /// <see cref="TailState.CatchingUp"/> status every page of a backlog; a display of changes compares the State.
     /// </summary>
     public IObservable<TailEvent> Run() => Observable.Create<TailEvent>(observer =>
         _scheduler.ScheduleAsync(async (_, cancellationToken) =>

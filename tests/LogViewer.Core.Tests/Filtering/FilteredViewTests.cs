@@ -146,6 +146,27 @@ public sealed class FilteredViewTests
     }
 
     [Fact]
+    public async Task Rapid_Keystrokes_Each_Supersede_The_Last_And_Only_The_Last_Is_Shown()
+    {
+        // Given: a store large enough for parallel scans.
+        var random = new Random(5);
+        var store = new LogStore();
+        store.Add(Enumerable.Range(0, 120_000).Select(i => RandomEntry(random, i)).ToList());
+        using var view = new FilteredView(store);
+
+        // When: a filter is typed one character at a time without waiting, then widened again.
+        var typed = new[] { "l", "lo", "los", "loss", "los", "lo", "LOSS" };
+        var tasks = typed.Select(text => view.SetFilterAsync(new TextFilter(text, IgnoreCase: text == "LOSS"))).ToList();
+        var results = await Task.WhenAll(tasks);
+
+        // Then: no call failed, the last one applied, and the view equals a fresh one with that filter.
+        Assert.True(results[^1]);
+        Assert.Equal(new TextFilter("LOSS", IgnoreCase: true), view.Filter);
+        using var fresh = new FilteredView(store, view.Filter);
+        Assert.Equal(fresh.Current.Count, view.Current.Count);
+    }
+
+    [Fact]
     public async Task A_Cancelled_Refilter_Leaves_The_View_As_It_Was()
     {
         var store = new LogStore();

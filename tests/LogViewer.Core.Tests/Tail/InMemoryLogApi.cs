@@ -73,22 +73,21 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
         var end = query.EndEpochMillis ?? now.ToUnixTimeMilliseconds();
         var start = query.StartEpochMillis ?? end - 30 * 60 * 1000;
         var first = FirstIndexAtOrAfter(Nanos.FromEpochMillis(start));
-        var window = new List<LogEntry>();
-        for (var i = first; i < _lines.Count && _lines[i].Entry.EpochMillis <= end; i++)
+        var afterLast = FirstIndexAtOrAfter(Nanos.FromEpochMillis(end + 1));
+        var limit = query.Limit ?? 500;
+        var page = new List<LogEntry>();
+        var descending = query.Direction == SortDirection.Descending;
+        for (var n = 0; n < afterLast - first && page.Count < limit; n++)
         {
-            if (_lines[i].VisibleAt <= now)
+            var (entry, visibleAt) = _lines[descending ? afterLast - 1 - n : first + n];
+            if (visibleAt <= now)
             {
-                window.Add(_lines[i].Entry);
+                page.Add(entry);
             }
         }
 
-        if (query.Direction == SortDirection.Descending)
-        {
-            window.Reverse();
-        }
-
         var malformed = MalformedAt.Where(m => m.Key >= start && m.Key <= end).Sum(m => m.Value);
-        return Task.FromResult(new LogPage(window.Take(query.Limit ?? 500).ToList(), malformed));
+        return Task.FromResult(new LogPage(page, malformed));
     }
 
     public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken)

@@ -82,4 +82,29 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains(run.ErrorLines, line => line.StartsWith("logviewer: --grep (: "));
         Assert.Contains(run.ErrorLines, line => line.EndsWith("none.jsonl: no such file."));
     }
+
+    [Theory]
+    [InlineData(true, null, true)]
+    [InlineData(true, "1", false)]
+    [InlineData(false, null, false)]
+    public async Task Text_Is_Coloured_Only_On_A_Terminal_Without_NO_COLOR(bool terminal, string? noColor, bool coloured)
+    {
+        // Given a saved error line, and stdout a terminal or not, NO_COLOR set or not
+        using var cli = new CliHarness { OutputIsTerminal = terminal };
+        if (noColor is not null)
+        {
+            cli.Variables["NO_COLOR"] = noColor;
+        }
+
+        var path = Path.Combine(cli.Home, "one.jsonl");
+        await File.WriteAllLinesAsync(path, [Json(1_000, "boom", "ab12c", LogLevel.Error)]);
+
+        // When it is replayed as text
+        var run = await cli.RunAsync("replay", path, "--output", "text", "--utc");
+
+        // Then colour escapes appear only when both allow them
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(coloured, run.Out.Contains('\u001b'));
+        Assert.Contains("ERROR", run.Out);
+    }
 }

@@ -50,8 +50,9 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
         Assert.Equal(0, comparison.Duplicated);
         Assert.Equal(0, comparison.Invented);
         Assert.Equal(0, comparison.OutOfRange);
-        Assert.Contains(result.ErrorLines, line => line.Contains("Rate limited", StringComparison.Ordinal) && line.Contains("retry", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, line => line.Contains("Server error", StringComparison.Ordinal) && line.Contains("retry", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, line => RetryLine(line, "HTTP 429"));
+        Assert.Contains(result.ErrorLines, line => RetryLine(line, "HTTP 500") || RetryLine(line, "HTTP 503"));
+        Assert.Contains(result.ErrorLines, line => RetryLine(line, "502"));
         Assert.DoesNotContain(server.ApiKey, result.Out + result.Error);
     }
 
@@ -115,6 +116,9 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
     }
+
+    private static bool RetryLine(string line, string cause) =>
+        line.Contains(cause, StringComparison.Ordinal) && line.Contains("Retry", StringComparison.OrdinalIgnoreCase);
 
     private static List<TimeSpan> Gaps(List<RecordedRequest> requests) =>
         requests.Zip(requests.Skip(1), (a, b) => b.At - a.At).ToList();
