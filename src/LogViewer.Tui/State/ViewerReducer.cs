@@ -185,7 +185,7 @@ internal static class ViewerReducer
         {
             Figures = data.Figures,
             NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
-            Replicas = replicas.Length == state.Replicas.Length ? state.Replicas : [.. replicas.Select(r => r.Replica)],
+            Replicas = replicas.Select(r => r.Replica).SequenceEqual(state.Replicas) ? state.Replicas : [.. replicas.Select(r => r.Replica)],
         };
         return Repin(next, data.Rows);
     }

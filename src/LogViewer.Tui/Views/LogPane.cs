@@ -1,12 +1,8 @@
 using System.Drawing;
-using LogViewer.Core.Store;
-using LogViewer.Core.Text;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
-using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using Color = Terminal.Gui.Drawing.Color;
 
 namespace LogViewer.Tui.Views;
 
@@ -15,7 +11,7 @@ namespace LogViewer.Tui.Views;
 /// beyond one screenful). Columns: time, level badge, replica (in its sidebar colour), sanitized message with
 /// quick-filter matches highlighted. Long messages clip at the horizontal offset, or wrap.
 /// </summary>
-internal sealed class LogPane : View
+internal sealed partial class LogPane : View
 {
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
@@ -139,179 +135,4 @@ internal sealed class LogPane : View
     }
 
     private bool IsSelected(int index, int count) => _state.Following ? index == count - 1 : index == _state.SelectedRow;
-
-    private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
-    {
-        var selected = IsSelected(index, _state.Rows.Count);
-        var text = normal with { Style = selected ? normal.Style | TextStyle.Reverse : normal.Style };
-        var message = TerminalText.Sanitize(entry.Message);
-        _matches.Clear();
-        if (!_state.Matcher.MatchesEverything)
-        {
-            _state.Matcher.FindMatches(message, _matches);
-        }
-
-        var lines = _state.Wrap ? layout.LinesFor(message) : 1;
-        for (var line = skipLines; line < lines && row < height; line++, row++)
-        {
-            Move(0, row);
-            if (line == 0)
-            {
-                DrawPrefix(entry, layout, text);
-            }
-            else
-            {
-                SetAttribute(text);
-                AddStr(new string(' ', layout.MessageColumn));
-            }
-
-            var skip = _state.Wrap ? line * layout.MessageWidth : _state.HorizontalOffset;
-            DrawMessage(message, skip, layout.MessageWidth, text);
-        }
-
-        return row;
-    }
-
-    private void DrawPrefix(LogRow entry, ColumnLayout layout, Attribute text)
-    {
-        SetAttribute(text);
-        AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
-        AddStr(" ");
-        SetAttribute(LevelBadge.AttributeOf(entry.Level) ?? text);
-        AddStr(LevelBadge.TextOf(entry.Level));
-        SetAttribute(text);
-        AddStr(" ");
-        if (layout.ReplicaWidth > 0)
-        {
-            var replica = entry.Replica is null ? string.Empty : TerminalText.Sanitize(entry.Replica);
-            SetAttribute(entry.Replica is null ? text : text with { Foreground = new Color(ReplicaPalette.ColorOf(entry.Replica)) });
-            AddStr(TextFormatter.ClipOrPad(replica, layout.ReplicaWidth));
-            SetAttribute(text);
-            AddStr(" ");
-        }
-    }
-
-    /// <summary>Draws <paramref name="message"/> from column <paramref name="skip"/>, exactly <paramref name="width"/> columns.</summary>
-    private void DrawMessage(string message, int skip, int width, Attribute text)
-    {
-        var column = 0;
-        var drawn = 0;
-        var matchIndex = 0;
-        var current = text;
-        SetAttribute(current);
-        var index = 0;
-        foreach (var rune in message.EnumerateRunes())
-        {
-            var runeIndex = index;
-            index += rune.Utf16SequenceLength;
-            var columns = Math.Max(0, RuneExtensions.GetColumns(rune));
-            if (column < skip)
-            {
-                column += columns;
-                if (column > skip && drawn < width)
-                {
-                    // A wide character cut by the left edge: keep the cells aligned.
-                    AddStr(new string(' ', Math.Min(column - skip, width)));
-                    drawn += Math.Min(column - skip, width);
-                }
-
-                continue;
-            }
-
-            if (drawn + columns > width)
-            {
-                break;
-            }
-
-            while (matchIndex < _matches.Count && _matches[matchIndex].Start + _matches[matchIndex].Length <= runeIndex)
-            {
-                matchIndex++;
-            }
-
-            var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start <= runeIndex;
-            var wanted = inMatch ? MatchAttribute : text;
-            if (wanted != current)
-            {
-                current = wanted;
-                SetAttribute(current);
-            }
-
-            AddRune(rune);
-            column += columns;
-            drawn += columns;
-        }
-
-        if (drawn < width)
-        {
-            SetAttribute(text);
-            AddStr(new string(' ', width - drawn));
-        }
-    }
-
-    /// <summary>In wrap mode: the first entry and how many of its lines to skip so the selection (or the end) shows.</summary>
-    private (int Top, int SkipLines) WrapStart(int top, int count, int height, ColumnLayout layout)
-    {
-        var rows = _state.Rows;
-        var last = _state.Following ? count - 1 : Math.Clamp(_state.SelectedRow, 0, Math.Max(0, count - 1));
-        if (count == 0)
-        {
-            return (0, 0);
-        }
-
-        // Does the window from `top` reach `last`? Then draw from top as usual.
-        var used = 0;
-        for (var i = top; i <= last && used <= height; i++)
-        {
-            used += layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
-        }
-
-        if (!_state.Following && used <= height)
-        {
-            return (top, 0);
-        }
-
-        // Otherwise end the window at `last`: walk back until the screen is full.
-        used = 0;
-        for (var i = last; i >= 0; i--)
-        {
-            var lines = layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
-            if (used + lines >= height)
-            {
-                return (i, Math.Max(0, used + lines - height));
-            }
-
-            used += lines;
-        }
-
-        return (0, 0);
-    }
-
-    private void DrawEmptyHint(int width, int height, Attribute normal)
-    {
-        var hint = _state.TotalIngested == 0 ? "waiting for log lines..." : "no lines match the filter (Esc clears it, L cycles the level)";
-        SetAttribute(normal with { Style = TextStyle.Faint });
-        Move(0, Math.Max(0, height / 2));
-        AddStr(TextFormatter.ClipOrPad(new string(' ', Math.Max(0, (width - hint.Length) / 2)) + hint, width));
-    }
-
-    /// <summary>Where each column starts for a pane width.</summary>
-    private sealed record ColumnLayout(int TimeWidth, int ReplicaWidth, int MessageColumn, int MessageWidth)
-    {
-        public static ColumnLayout For(int width, ViewerState state)
-        {
-            var timeWidth = TimeColumn.WidthOf(state.TimeFormat);
-            var longestReplica = state.Replicas.IsDefaultOrEmpty ? 0 : state.Replicas.Max(r => r.Length);
-            var replicaWidth = Math.Min(longestReplica, width >= 50 ? 14 : 5);
-            var messageColumn = timeWidth + 1 + LevelBadge.Width + 1 + (replicaWidth > 0 ? replicaWidth + 1 : 0);
-            if (width - messageColumn < MinimumMessageWidth && replicaWidth > 0)
-            {
-                replicaWidth = 0;
-                messageColumn = timeWidth + 1 + LevelBadge.Width + 1;
-            }
-
-            return new ColumnLayout(timeWidth, replicaWidth, messageColumn, Math.Max(1, width - messageColumn));
-        }
-
-        public int LinesFor(string message) => Math.Max(1, (message.GetColumns() + MessageWidth - 1) / MessageWidth);
-    }
 }
