@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LogViewer.Benchmarks.Corpus;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Replay;
 using LogViewer.Core.Store;
 
 namespace LogViewer.Benchmarks;
@@ -61,6 +62,15 @@ internal static class QuickTimings
             var store = new LogStore();
             fresh.ForEach(store.Add);
             return store.Current.Count;
+        });
+        using var jsonl = new MemoryStream();
+        LogV1Writer.WriteJsonl(jsonl, new CorpusGenerator(lateFraction: lateFraction).Generate(1_000_000));
+        var jsonlBytes = jsonl.ToArray();
+        Time("replay: load jsonl", () =>
+        {
+            var store = new LogStore();
+            using var stream = new MemoryStream(jsonlBytes, writable: false);
+            return (int)JsonlLogReader.LoadAsync(stream, store, null, CancellationToken.None).GetAwaiter().GetResult().Loaded;
         });
         Time("ingest: parse + dedupe + append", () =>
         {

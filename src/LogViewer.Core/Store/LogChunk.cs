@@ -54,22 +54,18 @@ internal sealed class LogChunk
 
     public void Append(long id, long timestamp, ReadOnlySpan<byte> message, LogLevel level, int replica, int request)
     {
-        var i = Count;
         message.CopyTo(_text.AsSpan(_textUsed));
-        _textUsed += message.Length;
-        _timestamps[i] = timestamp;
-        _ids[i] = id;
-        _ends[i] = _textUsed;
-        _levels[i] = level;
-        _replicas[i] = replica;
-        _requests[i] = request;
-        Count = i + 1;
+        Commit(id, timestamp, message.Length, level, replica, request);
     }
 
-    public void Append(long id, long timestamp, string message, LogLevel level, int replica, int request)
+    public void Append(long id, long timestamp, string message, LogLevel level, int replica, int request) =>
+        Commit(id, timestamp, Encoding.UTF8.GetBytes(message, _text.AsSpan(_textUsed)), level, replica, request);
+
+    /// <summary>Records the entry whose message was just written at the end of the text buffer.</summary>
+    private void Commit(long id, long timestamp, int messageBytes, LogLevel level, int replica, int request)
     {
         var i = Count;
-        _textUsed += Encoding.UTF8.GetBytes(message, _text.AsSpan(_textUsed));
+        _textUsed += messageBytes;
         _timestamps[i] = timestamp;
         _ids[i] = id;
         _ends[i] = _textUsed;
