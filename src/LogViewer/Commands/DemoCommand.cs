@@ -14,6 +14,12 @@ namespace LogViewer.Commands;
 /// </summary>
 internal static class DemoCommand
 {
+    /// <summary>
+    /// How much past the embedded simulator keeps: enough for --since 2h and more, while a demo left running for days
+    /// stays at a few hundred MB instead of growing by about 700 MB a day.
+    /// </summary>
+    internal static readonly TimeSpan SimulatorRetention = TimeSpan.FromHours(6);
+
     public static Command Create(CliServices services)
     {
         var options = new TailCommandOptions();
@@ -43,7 +49,7 @@ internal static class DemoCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken).ConfigureAwait(false);
+        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { Retention = SimulatorRetention }, cancellationToken).ConfigureAwait(false);
         using var http = ApiHttpClient.Create(server.BaseAddress);
         var api = new BasetenLogApiClient(http, new ApiCredential(server.ApiKey, "the embedded simulator"), services.Time);
         return await new TailRunner(services)

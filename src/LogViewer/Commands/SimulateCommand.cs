@@ -37,7 +37,7 @@ internal static class SimulateCommand
             return TailCommandAction.Usage(services, [$"--port {portText}: expected a port number from 0 to 65535."], parse);
         }
 
-        var options = new SimulatorOptions { Port = port };
+        var options = new SimulatorOptions { Port = port, Retention = DemoCommand.SimulatorRetention };
         if (faults)
         {
             options = options with
