@@ -99,9 +99,10 @@ public sealed partial class LogStore
             return;
         }
 
+        var order = staged.TimestampOrder();
         lock (_writeLock)
         {
-            for (var i = 0; i < staged.Count; i++)
+            foreach (var i in order)
             {
                 var timestamp = staged.Timestamp(i);
                 var message = staged.Message(i);

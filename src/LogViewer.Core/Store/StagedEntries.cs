@@ -66,6 +66,50 @@ internal sealed class StagedEntries
         Array.Clear(_requests, 0, _requests.Length);
     }
 
+    /// <summary>
+    /// The staged indexes in timestamp order, ties in staging order. A file replayed with some lines out of order
+    /// is then appended in order within the batch, and only lines older than earlier batches need an insert.
+    /// Cheap for the usual case: the in-order run is kept as is and only the few lines out of order are sorted.
+    /// </summary>
+    public int[] TimestampOrder()
+    {
+        var order = new int[Count];
+        var inOrder = new List<int>(Count);
+        var outOfOrder = new List<int>();
+        var newest = long.MinValue;
+        for (var i = 0; i < Count; i++)
+        {
+            if (_timestamps[i] >= newest)
+            {
+                newest = _timestamps[i];
+                inOrder.Add(i);
+            }
+            else
+            {
+                outOfOrder.Add(i);
+            }
+        }
+
+        if (outOfOrder.Count == 0)
+        {
+            inOrder.CopyTo(order);
+            return order;
+        }
+
+        outOfOrder.Sort((a, b) => _timestamps[a] != _timestamps[b] ? _timestamps[a].CompareTo(_timestamps[b]) : a.CompareTo(b));
+        var x = 0;
+        var y = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            var takeRun = y == outOfOrder.Count || (x < inOrder.Count &&
+                (_timestamps[inOrder[x]] < _timestamps[outOfOrder[y]] ||
+                 (_timestamps[inOrder[x]] == _timestamps[outOfOrder[y]] && inOrder[x] < outOfOrder[y])));
+            order[k] = takeRun ? inOrder[x++] : outOfOrder[y++];
+        }
+
+        return order;
+    }
+
     public long Timestamp(int index) => _timestamps[index];
 
     public LogLevel Level(int index) => _levels[index];

@@ -88,6 +88,22 @@ public sealed class JsonlLogReaderTests
     }
 
     [Fact]
+    public async Task Out_Of_Order_Lines_With_Equal_Timestamps_Keep_Their_File_Order()
+    {
+        var (store, _, _) = await Load("""
+            {"timestamp":"20","message":"b1"}
+            {"timestamp":"30","message":"c"}
+            {"timestamp":"20","message":"b2"}
+            {"timestamp":"10","message":"a1"}
+            {"timestamp":"30","message":"c2"}
+            {"timestamp":"10","message":"a2"}
+            {"timestamp":"20","message":"b3"}
+            """);
+
+        Assert.Equal(["a1", "a2", "b1", "b2", "b3", "c", "c2"], Rows(store.Current).Select(r => r.Message));
+    }
+
+    [Fact]
     public async Task Lines_Split_Across_Reads_And_Longer_Than_The_Buffer_Are_Read_Whole()
     {
         // Given: many lines, one of them 3 MB, delivered a few bytes at a time.
