@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;
@@ -18,12 +19,22 @@ namespace LogViewer.Core.Tail;
 /// overlapping polls (the lookback) likewise take the maximum, never the sum.
 /// Identities with a timestamp before <see cref="ForgetBefore"/>'s horizon are dropped: the cursor never
 /// requests that range again, so they cannot come back and memory stays bounded by one lookback of lines.
+/// <para>
+/// Cost (ingest runs every line through here): one dictionary lookup per line with a cheap hash
+/// (<see cref="LineIdentityComparer"/>). Copies within a read are counted only among lines that share a
+/// timestamp with a neighbour, which is enough when the read is in timestamp order (equal lines share a
+/// timestamp, so they are adjacent); an unordered read counts every line. Identities enter a FIFO in emission
+/// order, which is timestamp order for all but late lines; a late line (older than the FIFO's newest) goes to a
+/// priority queue instead, so both stay sorted and forgetting is exactly "timestamp before the horizon".
+/// </para>
 /// </remarks>
 internal sealed class EmittedIdentities
 {
-    private readonly Dictionary<LogEntry, int> _emittedCopies = [];
-    private readonly PriorityQueue<LogEntry, long> _byTimestamp = new();
-    private readonly Dictionary<LogEntry, int> _copiesInRead = [];
+    private readonly Dictionary<LogEntry, int> _emittedCopies = new(LineIdentityComparer.Instance);
+    private readonly Queue<LogEntry> _inOrder = new();
+    private readonly PriorityQueue<LogEntry, long> _late = new();
+    private readonly Dictionary<LogEntry, int> _copiesInRead = new(LineIdentityComparer.Instance);
+    private long _newestInOrder = long.MinValue;
 
     /// <summary>Identities remembered now.</summary>
     public int Count => _emittedCopies.Count;
@@ -35,36 +46,77 @@ internal sealed class EmittedIdentities
     public List<LogEntry> Admit(IReadOnlyList<LogEntry> read)
     {
         var fresh = new List<LogEntry>();
-        _copiesInRead.Clear();
-        foreach (var entry in read)
+        var ordered = IsInTimestampOrder(read);
+        for (var i = 0; i < read.Count; i++)
         {
-            var copyNumber = _copiesInRead[entry] = _copiesInRead.GetValueOrDefault(entry) + 1;
-            var emitted = _emittedCopies.GetValueOrDefault(entry);
+            var entry = read[i];
+            var copyNumber = ordered && !SharesTimestampWithNeighbour(read, i) ? 1 : CountCopyInRead(entry);
+            ref var emitted = ref CollectionsMarshal.GetValueRefOrAddDefault(_emittedCopies, entry, out var known);
             if (copyNumber <= emitted)
             {
                 continue;
             }
 
-            if (emitted == 0)
+            emitted = copyNumber;
+            if (!known)
             {
-                _byTimestamp.Enqueue(entry, entry.TimestampNanos);
+                Remember(entry);
             }
 
-            _emittedCopies[entry] = copyNumber;
             fresh.Add(entry);
         }
 
-        _copiesInRead.Clear();
+        if (_copiesInRead.Count > 0)
+        {
+            _copiesInRead.Clear();
+        }
+
         return fresh;
     }
 
     /// <summary>Forgets every identity whose timestamp is before <paramref name="horizonNanos"/>.</summary>
     public void ForgetBefore(long horizonNanos)
     {
-        while (_byTimestamp.TryPeek(out var entry, out var timestamp) && timestamp < horizonNanos)
+        while (_inOrder.TryPeek(out var entry) && entry.TimestampNanos < horizonNanos)
         {
-            _byTimestamp.Dequeue();
-            _emittedCopies.Remove(entry);
+            _emittedCopies.Remove(_inOrder.Dequeue());
+        }
+
+        while (_late.TryPeek(out var entry, out var timestamp) && timestamp < horizonNanos)
+        {
+            _emittedCopies.Remove(_late.Dequeue());
+        }
+    }
+
+    private static bool IsInTimestampOrder(IReadOnlyList<LogEntry> read)
+    {
+        for (var i = 1; i < read.Count; i++)
+        {
+            if (read[i].TimestampNanos < read[i - 1].TimestampNanos)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SharesTimestampWithNeighbour(IReadOnlyList<LogEntry> read, int i) =>
+        (i > 0 && read[i - 1].TimestampNanos == read[i].TimestampNanos)
+        || (i + 1 < read.Count && read[i + 1].TimestampNanos == read[i].TimestampNanos);
+
+    private int CountCopyInRead(LogEntry entry) => ++CollectionsMarshal.GetValueRefOrAddDefault(_copiesInRead, entry, out _);
+
+    private void Remember(LogEntry entry)
+    {
+        if (entry.TimestampNanos >= _newestInOrder)
+        {
+            _newestInOrder = entry.TimestampNanos;
+            _inOrder.Enqueue(entry);
+        }
+        else
+        {
+            _late.Enqueue(entry, entry.TimestampNanos);
         }
     }
 }
