@@ -1,4 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using LogViewer.Core.Api;
+using LogViewer.Core.Model;
+using LogViewer.Core.Tests.Tail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -56,6 +61,50 @@ internal sealed class CannedApiServer : IAsyncDisposable
         headers?.Invoke(context.Response);
         await context.Response.WriteAsync(body);
     };
+
+    /// <summary>
+    /// Answers as the log endpoint would from <paramref name="lines"/>: the query's window, direction and limit,
+    /// written as LogV1 JSON. Hostile answers are built by wrapping this one.
+    /// </summary>
+    public static Func<HttpContext, Task> Logs(InMemoryLogApi lines, LogTarget target) => async context =>
+    {
+        var query = context.Request.Query;
+        var logQuery = new LogQuery
+        {
+            StartEpochMillis = Long(query["start_epoch_millis"]),
+            EndEpochMillis = Long(query["end_epoch_millis"]),
+            Direction = query["direction"] == "desc" ? SortDirection.Descending : SortDirection.Ascending,
+            Limit = (int?)Long(query["limit"]),
+        };
+        var page = await lines.GetLogsAsync(target, logQuery, context.RequestAborted);
+        await WriteLogs(context.Response, page.Entries);
+    };
+
+    /// <summary>Writes <c>{"logs": [...]}</c> with every LogV1 field of <paramref name="entries"/>.</summary>
+    public static async Task WriteLogs(HttpResponse response, IEnumerable<LogEntry> entries)
+    {
+        response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(response.Body);
+        json.WriteStartObject();
+        json.WriteStartArray("logs");
+        foreach (var entry in entries)
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", entry.TimestampNanos.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("message", entry.Message);
+            json.WriteString("replica", entry.Replica);
+            json.WriteString("request_id", entry.RequestId);
+            json.WriteString("level", entry.Level == Model.LogLevel.None ? null : entry.Level.ToString().ToUpperInvariant());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync();
+    }
+
+    private static long? Long(Microsoft.Extensions.Primitives.StringValues value) =>
+        long.TryParse(value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     public async ValueTask DisposeAsync()
     {
