@@ -36,7 +36,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         var reason = notice.Failure.Kind switch
         {
             ApiFailureKind.RateLimited => RetryReason.RateLimited,
-            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse => RetryReason.ServerError,
+            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse or ApiFailureKind.AnswerTooLarge => RetryReason.ServerError,
             _ => RetryReason.Network,
         };
         // A wait cut to the ceiling says so: the user sees both what the server asked and what is done.
@@ -46,7 +46,9 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         Report(
             TailState.Retrying,
             now,
-            $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}{capped}, at {Clock(retryAt)}.",
+            notice.Delay == TimeSpan.Zero
+                ? $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} now."
+                : $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}{capped}, at {Clock(retryAt)}.",
             s => s with { Reason = reason, RetryAt = retryAt });
     }
 

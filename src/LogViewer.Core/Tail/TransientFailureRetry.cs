@@ -36,7 +36,7 @@ internal static class TransientFailureRetry
             Delay = FirstDelay,
             MaxDelay = maxBackoff,
             DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Exception is LogApiException { Kind: ApiFailureKind.RateLimited, RetryAfter: { } retryAfter }
+                args.Outcome.Exception is LogApiException { Kind: ApiFailureKind.RateLimited or ApiFailureKind.AnswerTooLarge, RetryAfter: { } retryAfter }
                     ? Capped(retryAfter)
                     : (TimeSpan?)null),
             OnRetry = args =>

@@ -10,19 +10,20 @@ namespace LogViewer.Core.Tail;
 /// and no line sharing it is skipped (a <c>last + 1 ms</c> cursor would skip them).
 /// A full page lying wholly inside one millisecond cannot move that way; the millisecond is then read
 /// newest-first too, and reading goes on after it, so it neither stalls nor loops.
+/// Pages are <paramref name="limit"/>'s size, which shrinks while a server answers with too much: "full" means
+/// full at the limit the page was read with.
 /// </summary>
-internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters)
+internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters, PageLimit limit)
 {
-    public const int PageSize = LogQuery.MaxLimit;
-
     public async Task ReadAsync(ReadWindow window, Action<PageRead> onRead, CancellationToken cancellationToken)
     {
         var start = window.StartEpochMillis;
         while (true)
         {
             var page = await fetch(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
+            var pageSize = ReadWith();
             var entries = page.Entries;
-            if (entries.Count < PageSize)
+            if (entries.Count < pageSize)
             {
                 onRead(new PageRead(entries, page.SkippedMalformed, MoreToRead: false));
                 return;
@@ -37,12 +38,14 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             }
 
             var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
-            var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, PageSize);
+            pageSize = Math.Min(pageSize, ReadWith());
+            var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, pageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
             onRead(new PageRead(merged, page.SkippedMalformed + newest.SkippedMalformed, more)
             {
                 CrowdedMillis = lastMillis,
                 Gap = gap,
+                PageSize = pageSize,
             });
             if (!more)
             {
@@ -53,12 +56,20 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         }
     }
 
+    // The limit the answer just read was asked with (the fetch may have cut it); the next page may ask for more.
+    private int ReadWith()
+    {
+        var used = limit.Current;
+        limit.Grow();
+        return used;
+    }
+
     private LogQuery Query(long start, long? end, SortDirection direction) => filters with
     {
         StartEpochMillis = start,
         EndEpochMillis = end,
         Direction = direction,
-        Limit = PageSize,
+        Limit = limit.Current,
     };
 }
 
@@ -73,4 +84,7 @@ internal sealed record PageRead(IReadOnlyList<LogEntry> Entries, int SkippedMalf
 
     /// <summary>Set when even two pages could not cover <see cref="CrowdedMillis"/>.</summary>
     public MissingEstimate? Gap { get; init; }
+
+    /// <summary>For a crowded millisecond: the page size it was read with.</summary>
+    public int PageSize { get; init; } = PageLimit.Largest;
 }

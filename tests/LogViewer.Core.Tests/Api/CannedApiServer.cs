@@ -103,6 +103,57 @@ internal sealed class CannedApiServer : IAsyncDisposable
         await json.FlushAsync();
     }
 
+    /// <summary>
+    /// An answer of <paramref name="bytes"/> of valid LogV1 JSON (one entry, one huge message): streamed without a
+    /// length, with its length declared, or as a gzip body inflating to that size.
+    /// </summary>
+    public static async Task WriteOversized(HttpResponse response, long bytes, OversizedForm form)
+    {
+        var head = """{"logs":[{"timestamp":"1","replica":null,"message":"x"""u8.ToArray();
+        var tail = "\"}]}"u8.ToArray();
+        response.ContentType = "application/json";
+        try
+        {
+            if (form == OversizedForm.Gzip)
+            {
+                using var compressed = new MemoryStream();
+                await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    await Fill(gzip);
+                }
+
+                response.Headers.ContentEncoding = "gzip";
+                response.ContentLength = compressed.Length;
+                await response.Body.WriteAsync(compressed.ToArray());
+                return;
+            }
+
+            if (form == OversizedForm.DeclaredLength)
+            {
+                response.ContentLength = bytes;
+            }
+
+            await Fill(response.Body);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The client hung up at its cap.
+        }
+
+        async Task Fill(Stream body)
+        {
+            var filler = new byte[1 << 16];
+            filler.AsSpan().Fill((byte)'x');
+            await body.WriteAsync(head);
+            for (var left = bytes - head.Length - tail.Length; left > 0; left -= filler.Length)
+            {
+                await body.WriteAsync(filler.AsMemory(0, (int)Math.Min(left, filler.Length)));
+            }
+
+            await body.WriteAsync(tail);
+        }
+    }
+
     private static long? Long(Microsoft.Extensions.Primitives.StringValues value) =>
         long.TryParse(value.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 
@@ -111,6 +162,14 @@ internal sealed class CannedApiServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>How an oversized answer reaches the client.</summary>
+public enum OversizedForm
+{
+    Streamed,
+    DeclaredLength,
+    Gzip,
 }
 
 internal sealed record ReceivedRequest(string Path, string RawQuery, Dictionary<string, string[]> Query, string Authorization);

@@ -88,7 +88,12 @@ internal sealed class LoopbackTail : IAsyncDisposable
 
     public void Run(TailOptions options, Func<HttpClient, ILogApi>? client = null)
     {
-        _http = new HttpClient { BaseAddress = Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Decompressing, as the executable's client does: a gzip bomb must reach the client's cap inflated.
+        _http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+        {
+            BaseAddress = Server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         var api = client?.Invoke(_http) ?? new BasetenLogApiClient(_http, new ApiCredential(Key, "test"), new SchedulerTimeProvider(Scheduler));
         var engine = new TailEngine(api, Target, options, Scheduler, new SchedulerTimeProvider(Scheduler), randomizer: () => 0.5);
         _subscription = engine.Run().Subscribe(
