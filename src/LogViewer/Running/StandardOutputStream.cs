@@ -37,6 +37,14 @@ internal sealed class StandardOutputStream : Stream
             ? new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0)
             : Console.OpenStandardOutput());
 
+    /// <summary>
+    /// True once a write found that there never was a stdout: the process was started with it closed
+    /// (<c>logviewer ... >&amp;-</c>). Descriptor 1 is then whatever file the runtime opened first, read-only, and
+    /// writing to it fails with EBADF, which .NET reports as "Access to the path is denied". The run then stops
+    /// like Ctrl-C, and the composition root says "standard output is closed".
+    /// </summary>
+    public bool WasClosed { get; private set; }
+
     /// <summary>For tests: any stream, such as one whose reader has gone.</summary>
     internal static StandardOutputStream Over(Stream inner) => new(inner);
 
@@ -55,6 +63,11 @@ internal sealed class StandardOutputStream : Stream
         }
         catch (IOException)
         {
+            _readerGone.Cancel();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            WasClosed = true;
             _readerGone.Cancel();
         }
     }
@@ -84,6 +97,11 @@ internal sealed class StandardOutputStream : Stream
         }
         catch (IOException)
         {
+            _readerGone.Cancel();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            WasClosed = true;
             _readerGone.Cancel();
         }
     }
