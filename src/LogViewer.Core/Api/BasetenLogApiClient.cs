@@ -18,7 +18,7 @@ namespace LogViewer.Core.Api;
 /// No answer is read past <see cref="MaxAnswerBytes"/>, and the key only ever goes to the API root's origin:
 /// a redirect elsewhere is reported, not followed.
 /// </summary>
-public sealed class BasetenLogApiClient : ILogApi
+public sealed partial class BasetenLogApiClient : ILogApi
 {
     /// <summary>
     /// The largest answer read (after decompression): 64 MB, some 30 times a page of 1000 entries of the longest
@@ -94,11 +94,11 @@ public sealed class BasetenLogApiClient : ILogApi
 
         var job = response?.TrainingJob;
         return job?.CurrentStatus is { } status
-            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage)
+            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage) { UpdatedAt = job.UpdatedAt }
             : throw new LogApiException(ApiFailureKind.InvalidResponse, "The training job answer has no training_job.current_status.", 200);
     }
 
-    private async Task<byte[]> SendAsync(Uri uri, LogTarget target, int? limit, CancellationToken cancellationToken)
+    private async Task<byte[]> SendAsync(Uri uri, LogTarget? target, int? limit, CancellationToken cancellationToken)
     {
         // Headers only, then a bounded read of the body; the client's Timeout covers the body as well as the headers.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
