@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using LogViewer.Simulator;
 
 namespace LogViewer.Benchmarks;
@@ -12,12 +13,10 @@ internal static class PacedSimulator
     public static async Task<int> RunAsync(double linesPerSecond)
     {
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+        // The web host's own console lifetime swallows SIGTERM and SIGINT; the script ends this process with SIGTERM.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         var options = new SimulatorOptions
         {
             LinesPerSecond = linesPerSecond,
@@ -37,5 +36,11 @@ internal static class PacedSimulator
         }
 
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }
