@@ -48,6 +48,13 @@ internal sealed class TailCommandOptions
 
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
 
+    public TailCommandOptions()
+    {
+        // Offered by `logviewer completion`; the values themselves are still checked by TailArgumentsReader.
+        Level.CompletionSources.Add("debug", "info", "warning", "error");
+        Output.CompletionSources.Add("tui", "text", "jsonl");
+    }
+
     /// <summary>Adds the connection options (not for demo and replay, which need no key).</summary>
     public void AddConnection(Command command)
     {
