@@ -38,6 +38,15 @@ public static class TuiApp
                     app.Invoke(app.RequestStop);
                 }
             });
+            // The driver turns on any-motion reporting once its output starts, after Init: set the viewer's own mode on
+            // the loop's first iteration, after that.
+            void SetMouseMode(object? sender, EventArgs<IApplication?> e)
+            {
+                app.Iteration -= SetMouseMode;
+                MouseReporting.Apply(app, session.Mouse);
+            }
+
+            app.Iteration += SetMouseMode;
             if (!cancellationToken.IsCancellationRequested)
             {
                 app.Run(program.Root);
