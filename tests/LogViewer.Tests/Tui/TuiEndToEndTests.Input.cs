@@ -128,6 +128,22 @@ public sealed partial class TuiEndToEndTests
         terminal.WaitForText(Exited + "0");
     }
 
+    [TmuxFact]
+    public void A_Piped_Replay_Reads_Keys_From_The_Terminal()
+    {
+        using var file = NumberedLog(300);
+        using var terminal = TmuxTerminal.Start(100, 30);
+        terminal.Type($"cat {Quote(file.Path)} | dotnet {Quote(LogViewerDll())} replay -; echo {Exited}$?");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => s.Contains("replay of standard input", StringComparison.Ordinal) && s.Contains("entry 0299", StringComparison.Ordinal), "the piped replay", TimeSpan.FromSeconds(120));
+
+        // The pipe is used up: keys come from the terminal, as in less
+        terminal.SendKeys("g");
+        terminal.WaitFor(s => s.Contains("entry 0000", StringComparison.Ordinal) && s.Contains("PAUSED", StringComparison.Ordinal), "g to reach the top");
+        terminal.SendKeys("q");
+        terminal.WaitForText(Exited + "0");
+    }
+
     /// <summary>The log pane's rows, without the sidebar and the status line (their rates move).</summary>
     private static string Body(string screen) => string.Join('\n', LogLines(screen).Select(l => l.Length > 22 ? l[22..] : l));
 
