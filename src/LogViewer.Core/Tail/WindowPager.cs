@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogViewer.Core.Api;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
@@ -11,12 +12,14 @@ namespace LogViewer.Core.Tail;
 /// and no line sharing it is skipped (a <c>last + 1 ms</c> cursor would skip them).
 /// A full page lying wholly inside one millisecond cannot move that way; the millisecond is then read
 /// newest-first too, and reading goes on after it, so it neither stalls nor loops.
+/// The reads come back as a stream the owner consumes; the pager only fetches and decides what to fetch next.
 /// </summary>
 internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters)
 {
     public const int PageSize = LogQuery.MaxLimit;
 
-    public async Task ReadAsync(ReadWindow window, Action<PageRead> onRead, CancellationToken cancellationToken)
+    /// <summary>The window's reads, oldest first; the next page is fetched only when the owner asks for it.</summary>
+    public async IAsyncEnumerable<PageRead> ReadAsync(ReadWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = window.StartEpochMillis;
         while (true)
@@ -25,14 +28,14 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             var entries = page.Entries;
             if (entries.Count < PageSize)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: false));
-                return;
+                yield return new PageRead(entries, page.Problems, MoreToRead: false);
+                yield break;
             }
 
             var lastMillis = entries[^1].EpochMillis;
             if (entries[0].EpochMillis != lastMillis)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: true));
+                yield return new PageRead(entries, page.Problems, MoreToRead: true);
                 start = lastMillis;
                 continue;
             }
@@ -40,14 +43,14 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, PageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
-            onRead(new PageRead(merged, page.Problems.Plus(newest.Problems), more)
+            yield return new PageRead(merged, page.Problems.Plus(newest.Problems), more)
             {
                 CrowdedMillis = lastMillis,
                 Gap = gap,
-            });
+            };
             if (!more)
             {
-                return;
+                yield break;
             }
 
             start = lastMillis + 1;
