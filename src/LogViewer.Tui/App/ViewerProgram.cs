@@ -4,6 +4,7 @@ using LogViewer.Core.Filtering;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.Keys;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using Terminal.Gui.App;
@@ -46,11 +47,14 @@ internal sealed class ViewerProgram : IDisposable
         _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
+        _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
         State = new ViewerState
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
+            MouseEnabled = session.Mouse,
         };
+        MouseReporting.Apply(app, session.Mouse);
     }
 
     public ViewerRoot Root { get; }
@@ -143,6 +147,9 @@ internal sealed class ViewerProgram : IDisposable
                 break;
             case Quit:
                 _app.RequestStop();
+                break;
+            case SetMouseReporting mouse:
+                MouseReporting.Apply(_app, mouse.On);
                 break;
             default:
                 throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");

@@ -63,6 +63,9 @@ internal sealed record ToggleSidebar : ViewerAction;
 
 internal sealed record ToggleHelp : ViewerAction;
 
+/// <summary>Mouse reporting on or off (off: the terminal's own text selection works).</summary>
+internal sealed record ToggleMouse : ViewerAction;
+
 /// <summary>Esc outside the filter input: closes help, else clears the filter.</summary>
 internal sealed record Escape : ViewerAction;
 

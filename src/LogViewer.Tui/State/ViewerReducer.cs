@@ -57,6 +57,13 @@ internal static class ViewerReducer
             IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
+            ToggleMouse => new ViewerUpdate(
+                next with
+                {
+                    MouseEnabled = !state.MouseEnabled,
+                    Notice = state.MouseEnabled ? "mouse off: the terminal selects text (M turns it on)" : "mouse on: wheel scrolls, click selects (M turns it off)",
+                },
+                [new SetMouseReporting(!state.MouseEnabled)]),
             Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),

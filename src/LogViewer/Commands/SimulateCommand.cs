@@ -69,9 +69,11 @@ internal static class SimulateCommand
         {
             var url = server.BaseAddress.GetLeftPart(UriPartial.Authority);
             var output = services.Console.Out;
+            var logviewer = CommandPrefix.Current(services.Environment);
             await output.WriteLineAsync($"Simulated Baseten API at {url}  key: {server.ApiKey}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  try: BASETEN_API_KEY={server.ApiKey} logviewer deployment {SimulatorCatalog.DemoModelId} {SimulatorCatalog.DemoDeploymentId} --api-url {url}").ConfigureAwait(false);
-            await output.WriteLineAsync($"   or: BASETEN_API_KEY={server.ApiKey} logviewer training {SimulatorCatalog.DemoTrainingProjectId} {SimulatorCatalog.DemoTrainingJobId} --api-url {url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  try: BASETEN_API_KEY={server.ApiKey} {logviewer} deployment {SimulatorCatalog.DemoModelId} {SimulatorCatalog.DemoDeploymentId} --api-url {url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"   or: BASETEN_API_KEY={server.ApiKey} {logviewer} training {SimulatorCatalog.DemoTrainingProjectId} {SimulatorCatalog.DemoTrainingJobId} --api-url {url}").ConfigureAwait(false);
+            await output.WriteLineAsync($"   or: BASETEN_API_KEY={server.ApiKey} {logviewer} training {SimulatorCatalog.DemoTrainingProjectId} {SimulatorCatalog.FailingTrainingJobId} --api-url {url} --output text   (a job that fails within a minute: exit 1)").ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try

@@ -33,6 +33,9 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", Name);
 
+    /// <summary>The screen with its attributes as SGR sequences (<c>capture-pane -e</c>): reverse video is <c>ESC[7m</c>.</summary>
+    public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Name);
+
     /// <summary>A tmux format value of the pane, e.g. <c>#{alternate_on}</c>.</summary>
     public string Display(string format) => Tmux("display-message", "-p", "-t", Name, format).Trim();
 
