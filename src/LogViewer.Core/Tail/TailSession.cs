@@ -53,9 +53,6 @@ internal sealed class TailSession
     // Known once the range is: a training job's default range starts 30 min before it starts running.
     private TailCursor Cursor => _cursor ?? throw new InvalidOperationException("The range is not known yet.");
 
-    /// <summary>The de-duplication memory's size, for tests that check it stays bounded.</summary>
-    internal int RememberedIdentities => _identities.Count;
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _status.Report(TailState.Connecting, $"Connecting to {_target.Describe()}.");
@@ -227,7 +224,10 @@ internal sealed class TailSession
         for (var i = 0; i < windows.Count; i++)
         {
             var moreWindows = i < windows.Count - 1;
-            await _pager.ReadAsync(windows[i], read => Accept(read, moreWindows), cancellationToken).ConfigureAwait(false);
+            await foreach (var read in _pager.ReadAsync(windows[i], cancellationToken).ConfigureAwait(false))
+            {
+                Accept(read, moreWindows);
+            }
         }
     }
 

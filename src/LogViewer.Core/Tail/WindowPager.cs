@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogViewer.Core.Api;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
@@ -13,10 +14,12 @@ namespace LogViewer.Core.Tail;
 /// newest-first too, and reading goes on after it, so it neither stalls nor loops.
 /// Pages are <paramref name="limit"/>'s size, which shrinks while a server answers with too much: "full" means
 /// full at the limit the page was read with.
+/// The reads come back as a stream the owner consumes; the pager only fetches and decides what to fetch next.
 /// </summary>
 internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters, PageLimit limit)
 {
-    public async Task ReadAsync(ReadWindow window, Action<PageRead> onRead, CancellationToken cancellationToken)
+    /// <summary>The window's reads, oldest first; the next page is fetched only when the owner asks for it.</summary>
+    public async IAsyncEnumerable<PageRead> ReadAsync(ReadWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = window.StartEpochMillis;
         while (true)
@@ -26,14 +29,14 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             var entries = page.Entries;
             if (entries.Count < pageSize)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: false));
-                return;
+                yield return new PageRead(entries, page.Problems, MoreToRead: false);
+                yield break;
             }
 
             var lastMillis = entries[^1].EpochMillis;
             if (entries[0].EpochMillis != lastMillis)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: true));
+                yield return new PageRead(entries, page.Problems, MoreToRead: true);
                 start = lastMillis;
                 continue;
             }
@@ -42,15 +45,15 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             pageSize = Math.Min(pageSize, ReadWith());
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, pageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
-            onRead(new PageRead(merged, page.Problems.Plus(newest.Problems), more)
+            yield return new PageRead(merged, page.Problems.Plus(newest.Problems), more)
             {
                 CrowdedMillis = lastMillis,
                 Gap = gap,
                 PageSize = pageSize,
-            });
+            };
             if (!more)
             {
-                return;
+                yield break;
             }
 
             start = lastMillis + 1;
