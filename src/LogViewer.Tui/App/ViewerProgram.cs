@@ -42,8 +42,8 @@ internal sealed class ViewerProgram : IDisposable
         _session = session;
         _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
-        _store = new LogStore(session.MaxLines);
-        _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
+        _store = session.Store ?? new LogStore(session.MaxLines);
+        _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         State = new ViewerState
@@ -136,7 +136,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             case Refilter refilter:
                 // The view cancels the previous re-filter itself; its Changed event brings the result back as ViewChanged.
-                _ = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
+                _ = _view.SetFilterAsync(_session.BaseFilter is { } baseFilter ? baseFilter.And(refilter.Filter) : refilter.Filter, _stopping.Token);
                 break;
             case ReadView:
                 Dispatch(ReadViewNow());

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Reactive.Linq;
 using LogViewer.Arguments;
 using LogViewer.Core.Filtering;
-using LogViewer.Core.Model;
 using LogViewer.Core.Replay;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
@@ -12,13 +10,11 @@ namespace LogViewer.Commands;
 
 /// <summary>
 /// <c>logviewer replay FILE [filters] [--output text|jsonl|tui]</c>: shows a file written by <c>--output jsonl</c>,
-/// filtered locally with the same options the API takes, in timestamp order. A malformed line is reported as
-/// <c>FILE:LINE: reason</c> on stderr and skipped.
+/// filtered locally with the same options the API takes, in timestamp order. The file is read once into a store and
+/// every output mode shows it from there. A malformed line is reported as <c>FILE:LINE: reason</c> on stderr and skipped.
 /// </summary>
 internal static class ReplayCommand
 {
-    private const int BatchSize = 4096;
-
     public static Command Create(CliServices services)
     {
         var file = new Argument<string>("FILE") { Description = "A file written by --output jsonl (one LogV1 object per line)." };
@@ -61,7 +57,9 @@ internal static class ReplayCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        var store = new LogStore(int.MaxValue);
+        // The file is read once into this store and shown from it. The TUI keeps at most --max-lines (evicting the
+        // oldest, as it does live); text and jsonl keep the whole file and stop writing after --max-lines.
+        var store = new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue);
         JsonlLoadResult loaded;
         try
         {
@@ -83,38 +81,15 @@ internal static class ReplayCommand
             await services.Console.Error.WriteLineAsync($"{path}: {problem}.").ConfigureAwait(false);
         }
 
-        using var view = new FilteredView(store, filter);
-        var snapshot = view.Current;
-        var summary = $"replayed {snapshot.Count} of {loaded.Loaded} lines from {path}"
-            + (loaded.Malformed > 0 ? $" ({loaded.Malformed} malformed lines skipped)" : string.Empty);
-        var target = new ReplayTarget(path);
-        var events = Observable.Create<TailEvent>(observer =>
+        long shown;
+        using (var view = new FilteredView(store, filter))
         {
-            for (var start = 0; start < snapshot.Count; start += BatchSize)
-            {
-                var entries = new LogEntry[Math.Min(BatchSize, snapshot.Count - start)];
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    entries[i] = snapshot.GetRow(start + i).ToLogEntry();
-                }
+            shown = view.Current.Count;
+        }
 
-                observer.OnNext(new TailBatch(entries, 0));
-            }
-
-            observer.OnNext(new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
-            observer.OnCompleted();
-            return System.Reactive.Disposables.Disposable.Empty;
-        });
-        return await services.Outputs.Create(settings.Output)
-            .RunAsync(events, new ViewerContext(target, path, settings.Display), cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    /// <summary>A file stands where a deployment or job would: the output modes only describe it.</summary>
-    private sealed record ReplayTarget(string Path) : LogTarget
-    {
-        public override string Describe() => $"replay of {Path}";
-
-        public override IReadOnlyList<(string Name, string Value)> Ids => [("file", Path)];
+        var summary = $"replayed {shown} of {loaded.Loaded} lines from {path}"
+            + (loaded.Malformed > 0 ? $" ({loaded.Malformed} malformed lines skipped)" : string.Empty);
+        var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
+        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using LogViewer.Arguments;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
@@ -37,5 +38,27 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         }
 
         return ExitCodes.Ok;
+    }
+
+    public Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(display);
+
+        // The viewer opens the store it is given: the file's lines are held once.
+        var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
+        {
+            Store = log.Store,
+            BaseFilter = log.Filter,
+        };
+        return Task.Factory.StartNew(
+            () =>
+            {
+                TuiApp.Run(session, cancellationToken);
+                return ExitCodes.Ok;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 }
