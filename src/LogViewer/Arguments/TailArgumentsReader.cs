@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using LogViewer.Commands;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
-using LogViewer.Output;
 
 namespace LogViewer.Arguments;
 

@@ -1,6 +1,5 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Tail;
-using LogViewer.Output;
 
 namespace LogViewer.Arguments;
 

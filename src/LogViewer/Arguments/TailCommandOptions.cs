@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace LogViewer.Commands;
+namespace LogViewer.Arguments;
 
 /// <summary>
 /// The options shared by <c>deployment</c>, <c>training</c>, <c>demo</c> and <c>replay</c>, defined once. Values are
