@@ -24,13 +24,19 @@ internal sealed class ViewerHarness : IDisposable
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
-        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time });
+        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time }, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
-        Program.Start(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance);
+        Program.Start(ImmediateScheduler.Instance, Clock, Ui);
         Draw();
     }
 
     public Subject<TailEvent> Events { get; } = new();
+
+    /// <summary>What reaches the UI thread waits here until <see cref="Settle"/> runs it.</summary>
+    public UiQueue Ui { get; } = new();
+
+    /// <summary>What the viewer wrote to the terminal outside of drawing (the OSC 52 clipboard sequence).</summary>
+    public System.Text.StringBuilder TerminalOutput { get; } = new();
 
     public HistoricalScheduler Clock { get; } = new(Entries.Start);
 
@@ -63,7 +69,10 @@ internal sealed class ViewerHarness : IDisposable
     public void Settle()
     {
         Assert.True(SpinWait.SpinUntil(() => Program.FilterApplied.IsCompleted, TimeSpan.FromSeconds(30)), "re-filter did not finish");
+        Assert.True(Program.EffectsDone.Wait(TimeSpan.FromSeconds(30)), "an effect (a :write) did not finish");
+        Ui.Drain();
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
+        Ui.Drain();
         Draw();
     }
 
@@ -72,6 +81,7 @@ internal sealed class ViewerHarness : IDisposable
     {
         Events.OnNext(new TailBatch(entries, 0));
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
+        Ui.Drain();
     }
 
     public void Press(Key key)
@@ -82,6 +92,14 @@ internal sealed class ViewerHarness : IDisposable
 
     /// <summary>The message of the selected row.</summary>
     public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
+
+    /// <summary>Opens the prompt, types <paramref name="command"/> and presses Enter.</summary>
+    public void Command(string command)
+    {
+        Press(new Key(':'));
+        Type(command);
+        Press(Key.Enter);
+    }
 
     public void Type(string text)
     {

@@ -5,9 +5,12 @@ using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
+using LogViewer.Tui.Write;
 using Terminal.Gui.App;
 
 namespace LogViewer.Tui.App;
@@ -33,12 +36,21 @@ internal sealed class ViewerProgram : IDisposable
     private readonly FiguresTracker _figures = new();
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Action<string> _writeToTerminal;
     private LogFilter _requestedFilter = LogFilter.All;
+    private IScheduler _ui = ImmediateScheduler.Instance;
 
-    public ViewerProgram(IApplication app, TuiSession session)
+    /// <param name="app">The application the views run in.</param>
+    /// <param name="session">What to show.</param>
+    /// <param name="writeToTerminal">
+    /// Raw output to the terminal, between frames (the OSC 52 clipboard sequence); the driver's by default.
+    /// </param>
+    public ViewerProgram(IApplication app, TuiSession session, Action<string>? writeToTerminal = null)
     {
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(session);
         _app = app;
+        _writeToTerminal = writeToTerminal ?? (text => app.Driver?.WriteRaw(text));
         _session = session;
         _time = session.TimeProvider ?? TimeProvider.System;
         _store = new LogStore(session.MaxLines);
@@ -49,6 +61,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
+            LocalZone = _time.LocalTimeZone,
         };
         if (!string.IsNullOrEmpty(session.InitialFilter))
         {
@@ -63,6 +76,9 @@ internal sealed class ViewerProgram : IDisposable
     /// <summary>The re-filter last started; completes when the view shows it (tests wait on it).</summary>
     public Task<bool> FilterApplied { get; private set; } = Task.FromResult(true);
 
+    /// <summary>The background effect last started (a <c>:write</c>); completes when its outcome was dispatched.</summary>
+    public Task EffectsDone { get; private set; } = Task.CompletedTask;
+
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
 
@@ -73,6 +89,8 @@ internal sealed class ViewerProgram : IDisposable
     /// </summary>
     public void Start(IScheduler ingest, IScheduler timer, IScheduler ui)
     {
+        ArgumentNullException.ThrowIfNull(ui);
+        _ui = ui;
         var events = _session.Events
             .ObserveOn(ingest)
             .Do(e =>
@@ -105,11 +123,39 @@ internal sealed class ViewerProgram : IDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         State = ViewerReducer.Update(State, action);
+        var effects = State.Effects;
         RequestFilterIfChanged();
         Root.Render(State);
         if (State.QuitRequested)
         {
             _app.RequestStop();
+        }
+
+        foreach (var effect in effects)
+        {
+            Run(effect);
+        }
+    }
+
+    /// <summary>Does what the reducer asked; outcomes come back through <see cref="Dispatch"/> on the UI thread.</summary>
+    private void Run(ViewerEffect effect)
+    {
+        switch (effect)
+        {
+            case CopyToClipboard copy:
+                _writeToTerminal(Osc52.Encode(copy.Text));
+                break;
+            case CompleteInPrompt complete:
+                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory);
+                Dispatch(new PromptCompleted(text, hint));
+                break;
+            case WriteEntries write:
+                EffectsDone = Task.Run(async () =>
+                {
+                    var finished = await ViewFileWriter.WriteAsync(write, State.LocalZone, _stopping.Token).ConfigureAwait(false);
+                    _ui.Schedule(() => Dispatch(finished));
+                });
+                break;
         }
     }
 

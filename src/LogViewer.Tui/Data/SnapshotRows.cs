@@ -21,5 +21,11 @@ internal sealed class SnapshotRows(FilteredSnapshot snapshot) : IRowSource
         return row >= 0 ? row : snapshot.RowAtOrAfterTime(key.TimestampNanos);
     }
 
+    public int IndexOf(RowKey key) => snapshot.IndexOf(key.Id, key.TimestampNanos);
+
+    public int RowAtOrAfterTime(long timestampNanos) => snapshot.RowAtOrAfterTime(timestampNanos);
+
+    public IReadOnlyList<LogRow> LinesOf(int row) => At(row) is { } line ? [line] : [];
+
     public int Find(int fromRow, LogFilter predicate, bool forward) => snapshot.FindNext(fromRow, predicate, forward);
 }

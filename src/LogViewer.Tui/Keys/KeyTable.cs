@@ -1,5 +1,8 @@
 using System.Text;
 using LogViewer.Core.Model;
+using LogViewer.Tui.Copy;
+using LogViewer.Tui.Marks;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Keys;
@@ -30,14 +33,19 @@ internal static class KeyTable
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
         new(["/"], "filter: text or /regex/", new OpenFilter()),
-        new(["m"], "narrow / highlight only", new ToggleFilterMode()),
+        new(["H"], "filter narrows / highlights only", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
         new(["L"], "cycle minimum level", new CycleMinimumLevel()),
-        new(["e"], "next error", new JumpToLevel(LogLevel.Error, 1)),
-        new(["E"], "previous error", new JumpToLevel(LogLevel.Error, -1)),
+        new(["e"], "next error (at the top)", new JumpToLevel(LogLevel.Error, 1)),
+        new(["E"], "previous error (at the top)", new JumpToLevel(LogLevel.Error, -1)),
         new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
         new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
+        new(["m"], "mark / unmark entry", new ToggleMark()),
+        new(["u"], "next mark", new JumpToMark(1)),
+        new(["U"], "previous mark", new JumpToMark(-1)),
+        new(["c"], "copy marked/selected (OSC 52)", new CopySelection()),
+        new([":"], "command prompt (:help)", new OpenPrompt()),
         new(["]"], "next replica (sidebar)", new MoveSidebarCursor(1)),
         new(["["], "previous replica", new MoveSidebarCursor(-1)),
         new(["x"], "hide/show replica", new ToggleReplica()),

@@ -1,6 +1,10 @@
-using LogViewer.Core.Model;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Model;
+using LogViewer.Tui.Copy;
+using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
+using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Write;
 
 namespace LogViewer.Tui.State;
 
@@ -18,7 +22,22 @@ internal static class ViewerReducer
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
         var rows = state.Rows;
-        var next = state with { Notice = null };
+        var next = KeepsNotice(action) ? state with { Effects = [] } : state with { Notice = null, NoticeIsError = false, Effects = [] };
+        if (PromptReducer.Update(next, action, Update) is { } prompted)
+        {
+            return prompted;
+        }
+
+        if (CopyReducer.Update(next, action) is { } copied)
+        {
+            return copied;
+        }
+
+        if (MarkReducer.Update(next, action, (s, row) => MoveTo(s, s.Rows, row)) is { } marked)
+        {
+            return marked;
+        }
+
         if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
         {
             return next with { HelpScroll = Math.Max(0, state.HelpScroll + helpRows) };
@@ -48,6 +67,13 @@ internal static class ViewerReducer
                 MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length],
             },
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
+            GoToTime go => GoToTimeRow(next, rows, go.Target),
+            ShowHelp => next with { HelpVisible = true, HelpScroll = 0 },
+            CompletePrompt => next with { Effects = [new CompleteInPrompt(state.Prompt.Text)] },
+            WriteView write => next with { Effects = [new WriteEntries(rows, write.Path, write.Overwrite, state.TimeFormat == TimeFormat.UtcIso)], Notice = $"writing {rows.Count:N0} entries to {write.Path}..." },
+            WriteFinished done => done.Error is { } error
+                ? next with { Notice = error, NoticeIsError = true }
+                : next with { Notice = $"wrote {done.Entries:N0} entries ({done.Lines:N0} lines) to {done.Path}" },
             JumpToLevel jump => JumpToLevelRow(next, rows, jump.Level, jump.Direction),
             MoveSidebarCursor cursor => next with
             {
@@ -73,6 +99,37 @@ internal static class ViewerReducer
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Matcher;
+    }
+
+    /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
+    private static bool KeepsNotice(ViewerAction action) =>
+        action is DataChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged;
+
+    /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
+    private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)
+    {
+        if (rows.Count == 0)
+        {
+            return state with { Notice = "no entries to go to", NoticeIsError = true };
+        }
+
+        var newest = rows.At(rows.Count - 1)!.Value.TimestampNanos;
+        var time = target.Resolve(newest);
+        var row = rows.RowAtOrAfterTime(time);
+        if (row >= rows.Count)
+        {
+            return state with { Notice = "no entry at or after that time (G goes to the newest)", NoticeIsError = true };
+        }
+
+        return PlaceAtTop(state, rows, row);
+    }
+
+    /// <summary>Selects <paramref name="row"/> and scrolls so it is the pane's first row (jumps show what follows).</summary>
+    internal static ViewerState PlaceAtTop(ViewerState state, IRowSource rows, int row)
+    {
+        var paused = state.Following ? Pause(state) : state;
+        var selected = Math.Clamp(row, 0, Math.Max(0, rows.Count - 1));
+        return Pin(paused, rows, selected, selected);
     }
 
     /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
@@ -206,7 +263,7 @@ internal static class ViewerReducer
         var row = rows.Find(state.SelectedRow, new LevelFilter(level), direction > 0);
         if (row >= 0)
         {
-            return MoveTo(state, rows, row);
+            return PlaceAtTop(state, rows, row);
         }
 
         var name = level == LogLevel.Error ? "error" : "warning";

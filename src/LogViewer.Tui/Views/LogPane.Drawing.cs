@@ -46,8 +46,12 @@ internal sealed partial class LogPane
     private void DrawPrefix(LogRow entry, ColumnLayout layout, Attribute text)
     {
         SetAttribute(text);
+        var marked = !_state.Marks.IsEmpty && _state.Marks.Contains(RowKey.Of(entry));
+        SetAttribute(marked ? MarkAttribute : text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
-        AddStr(" ");
+
+        // A mark shows as '*' between time and level, so it is visible without colour too.
+        AddStr(marked ? "*" : " ");
         SetAttribute(LevelBadge.AttributeOf(entry.Level) ?? text);
         AddStr(LevelBadge.TextOf(entry.Level));
         SetAttribute(text);

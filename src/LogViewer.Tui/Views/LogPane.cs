@@ -15,6 +15,7 @@ internal sealed partial class LogPane : View
 {
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
+    private static readonly Attribute MarkAttribute = new(ColorName16.Black, ColorName16.BrightMagenta, TextStyle.Bold);
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
@@ -103,7 +104,7 @@ internal sealed partial class LogPane : View
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas)
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks)
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now);
 
     /// <summary>True when the rows now in view differ from those last drawn (lines arrived into the window).</summary>

@@ -1,4 +1,5 @@
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -21,6 +22,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly ReplicaList _replicas;
     private readonly LogPane _log;
     private readonly FilterLine _filterLine;
+    private readonly PromptLine _prompt;
     private readonly StatusLine _status;
     private readonly HelpOverlay _help;
     private ViewerState _state = new();
@@ -34,9 +36,11 @@ internal sealed class ViewerRoot : Runnable
         _sidebar.Add(_replicas);
         _log = new LogPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _filterLine = new FilterLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _prompt = new PromptLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Add(_sidebar, _log, _filterLine, _status, _help);
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _help);
+        _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
@@ -65,10 +69,12 @@ internal sealed class ViewerRoot : Runnable
 
         _replicas.Render(state);
         _log.Render(state);
+        _filterLine.Visible = !state.Prompt.Open;
         _filterLine.Render(state);
+        _prompt.Render(state);
         _status.Render(state);
         _help.Render(state);
-        if (!state.EditingFilter && !_log.HasFocus)
+        if (!state.EditingFilter && !state.Prompt.Open && !_log.HasFocus)
         {
             _log.SetFocus();
         }
@@ -76,7 +82,7 @@ internal sealed class ViewerRoot : Runnable
 
     protected override bool OnKeyDown(Key key)
     {
-        if (_filterLine.IsEditing)
+        if (_filterLine.IsEditing || _prompt.IsOpen)
         {
             return base.OnKeyDown(key);
         }

@@ -5,6 +5,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Time;
 using LogViewer.Output;
 
 namespace LogViewer.Arguments;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Output;

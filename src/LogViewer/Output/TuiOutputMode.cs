@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 

@@ -1,5 +1,5 @@
 using LogViewer.Core.Model;
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
 namespace LogViewer.Tests.Commands;
 

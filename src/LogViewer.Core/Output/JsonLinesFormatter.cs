@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LogViewer.Core.Model;
 
-namespace LogViewer.Output;
+namespace LogViewer.Core.Output;
 
 /// <summary>
 /// One log entry as one line of JSON with exactly the API's LogV1 fields (<c>timestamp</c> as the nanosecond
@@ -12,9 +12,9 @@ namespace LogViewer.Output;
 /// replayed or fed to anything that reads the API. Non-ASCII stays readable (relaxed escaping); control characters
 /// are still escaped by JSON itself, so a line cannot drive a terminal either.
 /// </summary>
-internal static class JsonLinesFormatter
+public static class JsonLinesFormatter
 {
-    private static readonly CliJsonContext Context = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly OutputJsonContext Context = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static string Format(LogEntry entry)
     {
@@ -38,4 +38,4 @@ internal sealed record LogV1Line(
     [property: JsonPropertyName("level")] string? Level);
 
 [JsonSerializable(typeof(LogV1Line))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class OutputJsonContext : JsonSerializerContext;

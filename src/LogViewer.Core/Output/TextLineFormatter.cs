@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using LogViewer.Core.Model;
 
-namespace LogViewer.Output;
+namespace LogViewer.Core.Output;
 
 /// <summary>
 /// One log entry as a line of text: <c>2026-11-22T20:43:01.123456789Z INFO  [ab12c] message</c>, with the full
@@ -10,7 +10,7 @@ namespace LogViewer.Output;
 /// there is one, and the message escaped by <see cref="EscapedText"/>. Colour (level and a dim timestamp) only when
 /// asked for: the caller decides from "stdout is a terminal and NO_COLOR is unset".
 /// </summary>
-internal sealed class TextLineFormatter(bool utc, TimeZoneInfo zone, bool colour)
+public sealed class TextLineFormatter(bool utc, TimeZoneInfo zone, bool colour)
 {
     private const string Reset = "\u001b[0m";
     private const string Dim = "\u001b[2m";

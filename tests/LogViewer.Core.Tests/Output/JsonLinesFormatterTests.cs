@@ -1,8 +1,8 @@
 using System.Text.Json;
 using LogViewer.Core.Model;
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
-namespace LogViewer.Tests.Output;
+namespace LogViewer.Core.Tests.Output;
 
 public sealed class JsonLinesFormatterTests
 {
