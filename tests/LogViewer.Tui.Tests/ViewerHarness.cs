@@ -24,16 +24,14 @@ internal sealed class ViewerHarness : IDisposable
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
-        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time }, text => TerminalOutput.Append(text));
+        var schedulers = new ViewerSchedulers(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance, ImmediateScheduler.Instance);
+        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time }, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
-        Program.Start(ImmediateScheduler.Instance, Clock, Ui);
+        Program.Start();
         Draw();
     }
 
     public Subject<TailEvent> Events { get; } = new();
-
-    /// <summary>What reaches the UI thread waits here until <see cref="Settle"/> runs it.</summary>
-    public UiQueue Ui { get; } = new();
 
     /// <summary>What the viewer wrote to the terminal outside of drawing (the OSC 52 clipboard sequence).</summary>
     public System.Text.StringBuilder TerminalOutput { get; } = new();
@@ -65,14 +63,10 @@ internal sealed class ViewerHarness : IDisposable
         Settle();
     }
 
-    /// <summary>Waits for a re-filter in progress (it runs on the thread pool), then lets the coalescing interval pass.</summary>
+    /// <summary>Lets the coalescing interval pass so the screen catches up (re-filters run at once, on the test thread).</summary>
     public void Settle()
     {
-        Assert.True(SpinWait.SpinUntil(() => Program.FilterApplied.IsCompleted, TimeSpan.FromSeconds(30)), "re-filter did not finish");
-        Assert.True(Program.EffectsDone.Wait(TimeSpan.FromSeconds(30)), "an effect (a :write) did not finish");
-        Ui.Drain();
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
-        Ui.Drain();
         Draw();
     }
 
@@ -81,7 +75,6 @@ internal sealed class ViewerHarness : IDisposable
     {
         Events.OnNext(new TailBatch(entries, 0));
         Clock.AdvanceBy(ViewerProgram.RefreshInterval);
-        Ui.Drain();
     }
 
     public void Press(Key key)

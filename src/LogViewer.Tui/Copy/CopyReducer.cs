@@ -8,14 +8,14 @@ namespace LogViewer.Tui.Copy;
 /// <summary>The copy cases of the reducer: what to copy, in which form, refused when too large for OSC 52.</summary>
 internal static class CopyReducer
 {
-    public static ViewerState? Update(ViewerState state, ViewerAction action) => action switch
+    public static ViewerUpdate? Update(ViewerState state, ViewerAction action) => action switch
     {
-        SetCopyFormat set => state with { CopyFormat = set.Format, Notice = $"c copies {(set.Format == CopyFormat.Jsonl ? "LogV1 JSON lines" : "text lines")}" },
+        SetCopyFormat set => (ViewerUpdate)(state with { CopyFormat = set.Format, Notice = $"c copies {(set.Format == CopyFormat.Jsonl ? "LogV1 JSON lines" : "text lines")}" }),
         CopySelection => Copy(state),
-        _ => null,
+        _ => default(ViewerUpdate?),
     };
 
-    private static ViewerState Copy(ViewerState state)
+    private static ViewerUpdate Copy(ViewerState state)
     {
         var rows = state.Rows;
         var chosen = MarkReducer.MarkedRows(state);
@@ -52,10 +52,7 @@ internal static class CopyReducer
             };
         }
 
-        return state with
-        {
-            Notice = $"copied {entries}, {Osc52.DescribeSize(size)}" + (state.CopyFormat == CopyFormat.Jsonl ? " (jsonl)" : string.Empty),
-            Effects = state.Effects.Add(new CopyToClipboard(payload)),
-        };
+        var notice = $"copied {entries}, {Osc52.DescribeSize(size)}" + (state.CopyFormat == CopyFormat.Jsonl ? " (jsonl)" : string.Empty);
+        return new ViewerUpdate(state with { Notice = notice }, [new CopyToClipboard(payload)]);
     }
 }

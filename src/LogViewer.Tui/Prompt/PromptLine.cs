@@ -96,7 +96,7 @@ internal sealed class PromptLine : View
         ViewerAction? action = null;
         if (key == Key.C.WithCtrl)
         {
-            action = new Quit();
+            action = new RequestQuit();
         }
         else if (key == Key.Enter)
         {

@@ -10,26 +10,26 @@ internal static class PromptReducer
     /// The next state for a prompt action, or null when <paramref name="action"/> is not one.
     /// <paramref name="apply"/> runs a parsed command's action through the whole reducer.
     /// </summary>
-    public static ViewerState? Update(ViewerState state, ViewerAction action, Func<ViewerState, ViewerAction, ViewerState> apply)
+    public static ViewerUpdate? Update(ViewerState state, ViewerAction action, Func<ViewerState, ViewerAction, ViewerUpdate> apply)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(apply);
         var prompt = state.Prompt;
         return action switch
         {
-            OpenPrompt => state with
+            OpenPrompt => (ViewerUpdate)(state with
             {
                 Prompt = prompt with { Open = true, Text = string.Empty, Error = null, Hint = null, HistoryIndex = prompt.History.Count, Draft = string.Empty },
                 HelpVisible = false,
                 EditingFilter = false,
-            },
+            }),
             PromptTextChanged changed when string.Equals(changed.Text, prompt.Text, StringComparison.Ordinal) => state,
             PromptTextChanged changed => state with { Prompt = prompt with { Text = changed.Text, Error = null, Hint = null } },
             CancelPrompt => state with { Prompt = prompt with { Open = false, Text = string.Empty, Error = null, Hint = null } },
             BrowsePromptHistory browse => Browse(state, browse.Direction),
             PromptCompleted completed => state with { Prompt = prompt with { Text = completed.Text, Error = null, Hint = completed.Hint } },
             SubmitPrompt submit => Submit(state, submit.Text, apply),
-            _ => null,
+            _ => default(ViewerUpdate?),
         };
     }
 
@@ -48,7 +48,7 @@ internal static class PromptReducer
         return state with { Prompt = prompt with { HistoryIndex = index, Text = text, Draft = draft, Error = null, Hint = null } };
     }
 
-    private static ViewerState Submit(ViewerState state, string text, Func<ViewerState, ViewerAction, ViewerState> apply)
+    private static ViewerUpdate Submit(ViewerState state, string text, Func<ViewerState, ViewerAction, ViewerUpdate> apply)
     {
         var prompt = state.Prompt;
         if (text.Trim().Length == 0)

@@ -9,20 +9,20 @@ using LogViewer.Tui.Write;
 namespace LogViewer.Tui.State;
 
 /// <summary>
-/// The one place the viewer's state changes: <c>Update(state, action)</c> returns the next state and touches
-/// nothing else. The data it needs (jumps to the next error or match, re-pinning after lines arrive) is the
-/// immutable row snapshot inside the state.
+/// The one place the viewer's state changes: <c>Update(state, message)</c> returns the next state and the effects
+/// it asks for (re-filter, read the view, quit), and touches nothing else. The data it needs (jumps to the next
+/// error or match, re-pinning after lines arrive) is the immutable row snapshot inside the state.
 /// </summary>
 internal static class ViewerReducer
 {
     private static readonly LogLevel[] LevelCycle = [LogLevel.None, LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
 
-    public static ViewerState Update(ViewerState state, ViewerAction action)
+    public static ViewerUpdate Update(ViewerState state, ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
         var rows = state.Rows;
-        var next = KeepsNotice(action) ? state with { Effects = [] } : state with { Notice = null, NoticeIsError = false, Effects = [] };
+        var next = KeepsNotice(action) ? state : state with { Notice = null, NoticeIsError = false };
         if (PromptReducer.Update(next, action, Update) is { } prompted)
         {
             return prompted;
@@ -55,22 +55,24 @@ internal static class ViewerReducer
             ToggleWrap => next with { Wrap = !state.Wrap, HorizontalOffset = 0 },
             CycleTimeFormat => next with { TimeFormat = (TimeFormat)(((int)state.TimeFormat + 1) % 4) },
             OpenFilter => next with { EditingFilter = true, HelpVisible = false },
-            FilterTextChanged changed => WithFilterText(next, changed.Text),
+            FilterTextChanged changed => Refiltered(state, WithFilterText(next, changed.Text)),
             CommitFilter => next with { EditingFilter = false },
-            ClearFilter => WithFilterText(next, string.Empty) with { EditingFilter = false },
-            ToggleFilterMode => next with
+            ClearFilter => Refiltered(state, WithFilterText(next, string.Empty) with { EditingFilter = false }),
+            ToggleFilterMode => Refiltered(state, next with
             {
                 FilterMode = state.FilterMode == FilterMode.Narrow ? FilterMode.HighlightOnly : FilterMode.Narrow,
-            },
-            CycleMinimumLevel => next with
+            }),
+            CycleMinimumLevel => Refiltered(state, next with
             {
                 MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length],
-            },
+            }),
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
             GoToTime go => GoToTimeRow(next, rows, go.Target),
             ShowHelp => next with { HelpVisible = true, HelpScroll = 0 },
-            CompletePrompt => next with { Effects = [new CompleteInPrompt(state.Prompt.Text)] },
-            WriteView write => next with { Effects = [new WriteEntries(rows, write.Path, write.Overwrite, state.TimeFormat == TimeFormat.UtcIso)], Notice = $"writing {rows.Count:N0} entries to {write.Path}..." },
+            CompletePrompt => new ViewerUpdate(next, [new CompleteInPrompt(state.Prompt.Text)]),
+            WriteView write => new ViewerUpdate(
+                next with { Notice = $"writing {rows.Count:N0} entries to {write.Path}..." },
+                [new WriteEntries(rows, write.Path, write.Overwrite, state.TimeFormat == TimeFormat.UtcIso)]),
             WriteFinished done => done.Error is { } error
                 ? next with { Notice = error, NoticeIsError = true }
                 : next with { Notice = $"wrote {done.Entries:N0} entries ({done.Lines:N0} lines) to {done.Path}" },
@@ -79,31 +81,35 @@ internal static class ViewerReducer
             {
                 SidebarCursor = Math.Clamp(state.SidebarCursor + cursor.Rows, 0, state.Replicas.Length),
             },
-            ToggleReplica => ToggleReplicaUnderCursor(next),
-            IsolateReplica => IsolateReplicaUnderCursor(next),
+            ToggleReplica => Refiltered(state, ToggleReplicaUnderCursor(next)),
+            IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
-            Escape => state.HelpVisible ? next with { HelpVisible = false } : WithFilterText(next, string.Empty),
-            Quit => next with { QuitRequested = true },
+            Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
+            RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
-            DataChanged data => OnDataChanged(next, data),
+            ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
+            DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => next with { TailStatus = status.Status },
-            ClockTick tick => state with { Now = tick.Now },
+            ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,
         };
     }
 
-    /// <summary>The parsed quick filter: what the view is narrowed by and what is highlighted.</summary>
-    public static TextMatcher Matcher(ViewerState state)
+    /// <summary>
+    /// <paramref name="after"/>, asking for a re-filter when the store filter it implies differs from
+    /// <paramref name="before"/>'s (typing in highlight-only mode, or an unchanged text, costs no re-scan).
+    /// </summary>
+    private static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Matcher;
+        var wanted = ViewFilter.From(after);
+        return wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
     }
 
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
-        action is DataChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged;
+        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)
@@ -240,6 +246,7 @@ internal static class ViewerReducer
         var replicas = data.Figures.Replicas;
         var next = state with
         {
+            Now = data.Now ?? state.Now,
             Figures = data.Figures,
             NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
             Replicas = replicas.Select(r => r.Replica).SequenceEqual(state.Replicas) ? state.Replicas : [.. replicas.Select(r => r.Replica)],
@@ -249,7 +256,7 @@ internal static class ViewerReducer
 
     private static ViewerState JumpToMatchingRow(ViewerState state, IRowSource rows, int direction)
     {
-        if (Matcher(state).Filter is not { } filter)
+        if (state.Matcher.Filter is not { } filter)
         {
             return state with { Notice = "no filter: press / to type one" };
         }

@@ -11,7 +11,7 @@ namespace LogViewer.Tui.Write;
 /// </summary>
 internal static class ViewFileWriter
 {
-    public static async Task<WriteFinished> WriteAsync(WriteEntries effect, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static WriteFinished Write(WriteEntries effect, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);
         var path = effect.Path;
@@ -21,27 +21,26 @@ internal static class ViewFileWriter
         try
         {
             var mode = effect.Overwrite ? FileMode.Create : FileMode.CreateNew;
-            var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
-            await using (stream.ConfigureAwait(false))
+            using (var writer = new StreamWriter(new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
             {
-                var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
-                await using (writer.ConfigureAwait(false))
+                var rows = effect.Rows;
+                for (var row = 0; row < rows.Count; row++)
                 {
-                    var rows = effect.Rows;
-                    for (var row = 0; row < rows.Count; row++)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var line in rows.LinesOf(row))
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        foreach (var line in rows.LinesOf(row))
-                        {
-                            var entry = line.ToLogEntry();
-                            await writer.WriteLineAsync(jsonl ? JsonLinesFormatter.Format(entry) : text.Format(entry)).ConfigureAwait(false);
-                            lines++;
-                        }
+                        var entry = line.ToLogEntry();
+                        writer.WriteLine(jsonl ? JsonLinesFormatter.Format(entry) : text.Format(entry));
+                        lines++;
                     }
                 }
             }
 
             return new WriteFinished(path, effect.Rows.Count, lines, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return new WriteFinished(path, 0, lines, $"writing {path} was cancelled after {lines} lines");
         }
         catch (IOException) when (!effect.Overwrite && File.Exists(path))
         {
