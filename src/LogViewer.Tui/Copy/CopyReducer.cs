@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Output;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.State;
 
@@ -19,7 +20,8 @@ internal static class CopyReducer
     {
         var rows = state.Rows;
         var chosen = MarkReducer.MarkedRows(state);
-        var what = chosen.Count > 0 ? chosen : rows.At(state.SelectedRow) is not null ? [state.SelectedRow] : [];
+        var selected = state.Following ? rows.Count - 1 : state.SelectedRow;
+        var what = chosen.Count > 0 ? chosen : rows.At(selected) is not null ? [selected] : [];
         if (what.Count == 0)
         {
             return state with { Notice = "nothing to copy: no entry is selected" };
@@ -29,7 +31,7 @@ internal static class CopyReducer
         var formatter = new TextLineFormatter(state.TimeFormat == TimeFormat.UtcIso, state.LocalZone, colour: false);
         foreach (var row in what)
         {
-            foreach (var line in rows.LinesOf(row))
+            foreach (var line in EntryGroups.LinesOf(rows, row))
             {
                 var entry = line.ToLogEntry();
                 text.Append(state.CopyFormat == CopyFormat.Jsonl ? JsonLinesFormatter.Format(entry) : formatter.Format(entry)).Append('\n');

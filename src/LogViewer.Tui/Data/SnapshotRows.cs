@@ -23,7 +23,5 @@ internal sealed class SnapshotRows(FilteredSnapshot snapshot) : IRowSource
 
     public int RowAtOrAfterTime(long timestampNanos) => snapshot.RowAtOrAfterTime(timestampNanos);
 
-    public IReadOnlyList<LogRow> LinesOf(int row) => At(row) is { } line ? [line] : [];
-
     public int Find(int fromRow, LogFilter predicate, bool forward) => snapshot.FindNext(fromRow, predicate, forward);
 }

@@ -22,7 +22,5 @@ internal sealed class EmptyRows : IRowSource
 
     public int RowAtOrAfterTime(long timestampNanos) => 0;
 
-    public IReadOnlyList<LogRow> LinesOf(int row) => [];
-
     public int Find(int fromRow, LogFilter predicate, bool forward) => -1;
 }

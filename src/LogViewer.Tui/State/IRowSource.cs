@@ -23,9 +23,6 @@ internal interface IRowSource
     /// <summary>The first row at or after <paramref name="timestampNanos"/>; <see cref="Count"/> when none.</summary>
     int RowAtOrAfterTime(long timestampNanos);
 
-    /// <summary>Every log line of the entry at <paramref name="row"/>, in order (one for a plain line).</summary>
-    IReadOnlyList<LogRow> LinesOf(int row);
-
     /// <summary>The nearest row after <paramref name="fromRow"/> (before it when not <paramref name="forward"/>) that <paramref name="predicate"/> keeps, or -1.</summary>
     int Find(int fromRow, LogFilter predicate, bool forward);
 }

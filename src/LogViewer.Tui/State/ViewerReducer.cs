@@ -1,6 +1,8 @@
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Tui.Copy;
+using LogViewer.Tui.Detail;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
@@ -28,6 +30,11 @@ internal static class ViewerReducer
             return prompted;
         }
 
+        if (DetailReducer.Update(next, action) is { } detailed)
+        {
+            return detailed;
+        }
+
         if (CopyReducer.Update(next, action) is { } copied)
         {
             return copied;
@@ -45,6 +52,7 @@ internal static class ViewerReducer
 
         return action switch
         {
+            MoveBy { Rows: 1 or -1 } move => MoveByEntry(next, rows, move.Rows),
             MoveBy move => MoveTo(next, rows, state.SelectedRow + move.Rows),
             MoveByPages pages => MoveTo(next, rows, state.SelectedRow + RowsFor(pages, state.PageHeight)),
             GoToTop => MoveTo(next, rows, 0),
@@ -105,6 +113,28 @@ internal static class ViewerReducer
     {
         var wanted = ViewFilter.From(after);
         return wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
+    }
+
+    /// <summary>
+    /// j/k: to the first line of the next or previous entry, so a traceback is one step. From a line inside an
+    /// entry (following shows the newest line), k goes to the entry's first line.
+    /// </summary>
+    private static ViewerState MoveByEntry(ViewerState state, IRowSource rows, int direction)
+    {
+        if (rows.Count == 0)
+        {
+            return MoveTo(state, rows, 0);
+        }
+
+        var selected = state.Following ? rows.Count - 1 : state.SelectedRow;
+        var head = EntryGroups.HeadOf(rows, selected);
+        if (direction < 0 && head < selected)
+        {
+            return MoveTo(state with { SelectedRow = selected }, rows, head);
+        }
+
+        var target = EntryGroups.NextHead(rows, selected, direction);
+        return target >= 0 ? MoveTo(state with { SelectedRow = selected }, rows, target) : MoveTo(state, rows, state.SelectedRow + direction);
     }
 
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
@@ -265,12 +295,38 @@ internal static class ViewerReducer
         return row < 0 ? state with { Notice = direction > 0 ? "no later match" : "no earlier match" } : MoveTo(state, rows, row);
     }
 
+    private static readonly TextFilter TracebackStart = new("Traceback (most recent call last):", IgnoreCase: false);
+
+    private static int Nearest(int a, int b, int direction) => (a, b) switch
+    {
+        (< 0, _) => b,
+        (_, < 0) => a,
+        _ => direction > 0 ? Math.Min(a, b) : Math.Max(a, b),
+    };
+
     private static ViewerState JumpToLevelRow(ViewerState state, IRowSource rows, LogLevel level, int direction)
     {
-        var row = rows.Find(state.SelectedRow, new LevelFilter(level), direction > 0);
-        if (row >= 0)
+        // By entry: a line at the level, or a traceback's first line for errors, names its entry; the entry's
+        // first line goes to the top of the pane, so as much of it shows as fits.
+        var selected = state.Following ? rows.Count - 1 : state.SelectedRow;
+        var current = EntryGroups.EntryAt(rows, selected);
+        var currentHead = current.Count > 0 ? current[0] : selected;
+        var from = direction > 0 ? (current.Count > 0 ? current[^1] : selected) : currentHead;
+        for (var attempts = 0; attempts < 1000; attempts++)
         {
-            return PlaceAtTop(state, rows, row);
+            var row = Nearest(rows.Find(from, new LevelFilter(level), direction > 0), level == LogLevel.Error ? rows.Find(from, TracebackStart, direction > 0) : -1, direction);
+            if (row < 0)
+            {
+                break;
+            }
+
+            var head = EntryGroups.HeadOf(rows, row);
+            if (head != currentHead)
+            {
+                return PlaceAtTop(state, rows, head);
+            }
+
+            from = row;
         }
 
         var name = level == LogLevel.Error ? "error" : "warning";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
+using LogViewer.Tui.Detail;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
 
@@ -102,6 +103,9 @@ internal sealed record ViewerState
 
     /// <summary>Marked entries (<c>m</c>), by key, so marks survive filtering, late inserts and eviction of other lines.</summary>
     public ImmutableSortedSet<RowKey> Marks { get; init; } = ImmutableSortedSet<RowKey>.Empty;
+
+    /// <summary>The detail pane (Enter).</summary>
+    public DetailState Detail { get; init; } = DetailState.Closed;
 
     /// <summary>What <c>c</c> copies as (<c>:copy-format</c>).</summary>
     public CopyFormat CopyFormat { get; init; } = CopyFormat.Text;

@@ -1,4 +1,5 @@
 using System.Drawing;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
@@ -21,6 +22,7 @@ internal sealed partial class LogPane : View
     private readonly List<(int Start, int Length)> _matches = [];
     private ViewerState _state = new();
     private (RowKey? First, RowKey? Last, int Count) _drawn;
+    private HashSet<int> _selectedEntry = [];
 
     public LogPane(TimeZoneInfo localZone)
     {
@@ -67,6 +69,7 @@ internal sealed partial class LogPane : View
             (top, skipLines) = WrapStart(top, count, height, layout);
         }
 
+        _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
         RowKey? first = null, last = null;
         for (var index = top; row < height && index < count; index++)
         {
@@ -135,5 +138,6 @@ internal sealed partial class LogPane : View
         return Math.Clamp(top, 0, Math.Max(0, count - 1));
     }
 
-    private bool IsSelected(int index, int count) => _state.Following ? index == count - 1 : index == _state.SelectedRow;
+    /// <summary>Every line of the selected entry is drawn selected.</summary>
+    private bool IsSelected(int index) => _selectedEntry.Contains(index);
 }

@@ -1,3 +1,4 @@
+using LogViewer.Tui.Detail;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
@@ -25,6 +26,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly PromptLine _prompt;
     private readonly StatusLine _status;
     private readonly HelpOverlay _help;
+    private readonly DetailPane _detail;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
@@ -39,7 +41,9 @@ internal sealed class ViewerRoot : Runnable
         _prompt = new PromptLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Add(_sidebar, _log, _filterLine, _prompt, _status, _help);
+        _detail = new DetailPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _help);
+        _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
@@ -63,6 +67,7 @@ internal sealed class ViewerRoot : Runnable
             _sidebarShown = showSidebar;
             _sidebar.Visible = showSidebar;
             _log.X = showSidebar ? SidebarWidth : 0;
+            _detail.X = showSidebar ? SidebarWidth : 0;
             SetNeedsLayout();
             SetNeedsDraw();
         }
@@ -73,6 +78,7 @@ internal sealed class ViewerRoot : Runnable
         _filterLine.Render(state);
         _prompt.Render(state);
         _status.Render(state);
+        _detail.Render(state);
         _help.Render(state);
         if (!state.EditingFilter && !state.Prompt.Open && !_log.HasFocus)
         {
@@ -85,6 +91,13 @@ internal sealed class ViewerRoot : Runnable
         if (_filterLine.IsEditing || _prompt.IsOpen)
         {
             return base.OnKeyDown(key);
+        }
+
+        if (_state.Detail.Open && KeyNames.NameOf(key) == "q")
+        {
+            // q closes the detail pane, as in less; Ctrl+C still quits.
+            Dispatched?.Invoke(new CloseDetail());
+            return true;
         }
 
         if (KeyNames.NameOf(key) is { } name && KeyTable.Resolve(name) is { } action)

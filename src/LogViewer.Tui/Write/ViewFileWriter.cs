@@ -6,7 +6,8 @@ namespace LogViewer.Tui.Write;
 /// <summary>
 /// Runs a <see cref="WriteEntries"/> effect: a <c>.jsonl</c> path gets LogV1 JSON lines (what
 /// <c>--output jsonl</c> writes and <c>logviewer replay</c> reads), any other path text lines as
-/// <c>--output text</c> writes them, without colour. Without overwrite the file is created only if it does not
+/// <c>--output text</c> writes them, without colour. Every shown line is written once, so a grouped entry's lines
+/// are all there, in time order. Without overwrite the file is created only if it does not
 /// exist (checked by the open itself, so nothing is ever clobbered by a race).
 /// </summary>
 internal static class ViewFileWriter
@@ -27,12 +28,9 @@ internal static class ViewFileWriter
                 for (var row = 0; row < rows.Count; row++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var line in rows.LinesOf(row))
-                    {
-                        var entry = line.ToLogEntry();
-                        writer.WriteLine(jsonl ? JsonLinesFormatter.Format(entry) : text.Format(entry));
-                        lines++;
-                    }
+                    var entry = rows.At(row)!.Value.ToLogEntry();
+                    writer.WriteLine(jsonl ? JsonLinesFormatter.Format(entry) : text.Format(entry));
+                    lines++;
                 }
             }
 
