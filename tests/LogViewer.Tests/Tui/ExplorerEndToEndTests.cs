@@ -61,7 +61,7 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
         Assert.True(lines > 0);
         Assert.Equal(lines, File.ReadLines(path).LongCount());
         Assert.All(File.ReadLines(path), l => Assert.Contains("\"level\":\"ERROR\"", l, StringComparison.Ordinal));
-        Assert.Equal(lines, Replay(path).LongCount());
+        Assert.Equal(lines, Replay(path).Length);
 
         // :write again refuses to overwrite.
         terminal.SendKeys(":");
