@@ -1,3 +1,5 @@
+using LogViewer.Core.Catalog;
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Api;
@@ -14,17 +16,40 @@ public interface ILogApi
 
     /// <summary>The training job's current status (GET /v1/training_projects/{id}/jobs/{job_id}).</summary>
     Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken);
+
+    /// <summary>The deployment's status and active replica count (GET /v1/models/{id}/deployments/{deployment_id}).</summary>
+    Task<DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// One answer of the logs endpoint, in the order the server sent it.
-/// <paramref name="SkippedMalformed"/> counts entries dropped because their timestamp was missing or not an integer.
+/// One answer of the logs endpoint, in the order the server sent it, and what decoding it cost: entries skipped
+/// (by the reason, naming the field at fault) and entries kept with repaired text.
 /// </summary>
-public sealed record LogPage(IReadOnlyList<LogEntry> Entries, int SkippedMalformed);
+public sealed record LogPage(IReadOnlyList<LogEntry> Entries, DecodeReport Problems)
+{
+    /// <summary>A page that decoded cleanly.</summary>
+    public LogPage(IReadOnlyList<LogEntry> entries)
+        : this(entries, DecodeReport.None)
+    {
+    }
+
+    /// <summary>Entries skipped as not decodable.</summary>
+    public int SkippedMalformed => Problems.SkippedCount;
+}
 
 /// <summary>A training job's identity and lifecycle status as the API reports it.</summary>
 public sealed record TrainingJobInfo(string Id, string? Name, string CurrentStatus, string? ErrorMessage)
 {
+    /// <summary>The job's project, when the answer said (listings and the job endpoint do).</summary>
+    public string? ProjectId { get; init; }
+
+    public string? ProjectName { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the status last changed; for a job that has ended, about when it ended.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>Not started yet: Baseten's CLI waits in these states before tailing.</summary>
     public bool IsWaiting => CurrentStatus is "TRAINING_JOB_PENDING" or "TRAINING_JOB_CREATED" or "TRAINING_JOB_QUEUED"
         or "PENDING" or "CREATED" or "QUEUED";

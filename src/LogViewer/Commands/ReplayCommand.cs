@@ -77,6 +77,12 @@ internal static class ReplayCommand
             return ExitCodes.Failure;
         }
 
+        foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
+        {
+            // Skipped lines were each reported with their line number above; repaired ones once per kind.
+            await services.Console.Error.WriteLineAsync($"{path}: {problem}.").ConfigureAwait(false);
+        }
+
         using var view = new FilteredView(store, filter);
         var snapshot = view.Current;
         var summary = $"replayed {snapshot.Count} of {loaded.Loaded} lines from {path}"

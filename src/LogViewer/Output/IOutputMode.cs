@@ -22,4 +22,8 @@ internal interface IOutputMode
 /// <param name="Target">The deployment or training job.</param>
 /// <param name="Source">Where the lines come from, for a title or status bar (an API host, the demo, a file).</param>
 /// <param name="Display">UTC or local times, the line limit.</param>
-internal sealed record ViewerContext(LogTarget Target, string Source, DisplaySettings Display);
+internal sealed record ViewerContext(LogTarget Target, string Source, DisplaySettings Display)
+{
+    /// <summary>Resumes a tail that stopped because its training job ended (the TUI's resume key); null when it cannot.</summary>
+    public TailControl? Control { get; init; }
+}
