@@ -1,4 +1,4 @@
-using LogViewer.Core.Entries;
+using LogViewer.Core.Grouping;
 using LogViewer.Core.Model;
 using LogViewer.Core.Store;
 using LogViewer.Tui.State;

@@ -1,4 +1,4 @@
-namespace LogViewer.Core.Entries;
+namespace LogViewer.Core.Grouping;
 
 /// <summary>Where an entry being grouped is: what the next line of its replica may be to join it.</summary>
 public enum EntryPhase

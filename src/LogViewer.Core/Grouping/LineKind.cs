@@ -1,4 +1,4 @@
-namespace LogViewer.Core.Entries;
+namespace LogViewer.Core.Grouping;
 
 /// <summary>What one log line looks like to <see cref="EntryRule"/>.</summary>
 public enum LineKind

@@ -1,4 +1,4 @@
-namespace LogViewer.Core.Entries;
+namespace LogViewer.Core.Grouping;
 
 /// <summary>
 /// When consecutive lines of one replica are one event. A line joins the entry of the previous line of the same

@@ -1,6 +1,6 @@
-using LogViewer.Core.Entries;
+using LogViewer.Core.Grouping;
 
-namespace LogViewer.Core.Tests.Entries;
+namespace LogViewer.Core.Tests.Grouping;
 
 public sealed class EntryRuleTests
 {
