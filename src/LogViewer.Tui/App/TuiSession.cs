@@ -15,4 +15,7 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 {
     /// <summary>Clock for relative times and ages; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
+    public bool Mouse { get; init; } = true;
 }

@@ -7,6 +7,7 @@ using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Keys;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using LogViewer.Tui.Write;
@@ -39,6 +40,9 @@ internal sealed class ViewerProgram : IDisposable
     private readonly Action<string> _writeToTerminal;
     private int _dispatchDepth;
 
+    /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
+    private Task<bool> _refiltered = Task.FromResult(true);
+
     /// <param name="app">The application the views run in.</param>
     /// <param name="session">What to show.</param>
     /// <param name="schedulers">Where work runs.</param>
@@ -59,12 +63,15 @@ internal sealed class ViewerProgram : IDisposable
         _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
+        _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
         State = new ViewerState
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
             LocalZone = _time.LocalTimeZone,
+            MouseEnabled = session.Mouse,
         };
+        MouseReporting.Apply(app, session.Mouse);
     }
 
     public ViewerRoot Root { get; }
@@ -150,7 +157,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             case Refilter refilter:
                 // The view cancels the previous re-filter itself; its Changed event brings the result back as ViewChanged.
-                _ = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
+                _refiltered = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
                 break;
             case ReadView:
                 Dispatch(ReadViewNow());
@@ -166,12 +173,22 @@ internal sealed class ViewerProgram : IDisposable
                 Dispatch(new PromptCompleted(text, hint));
                 break;
             case WriteEntries write:
+                // The file holds what the filters in force when the user asked show, so the write waits for their
+                // re-filter (still running over a big or fast-growing store) and takes the view's newest snapshot,
+                // not the rows the screen drew last.
                 var zone = State.LocalZone;
-                _schedulers.Background.Schedule(() =>
-                {
-                    var finished = ViewFileWriter.Write(write, zone, _stopping.Token);
-                    _schedulers.Ui.Schedule(() => Dispatch(finished));
-                });
+                _ = _refiltered.ContinueWith(
+                    _ => _schedulers.Background.Schedule(() =>
+                    {
+                        var finished = ViewFileWriter.Write(write with { Rows = new SnapshotRows(_view.Current) }, zone, _stopping.Token);
+                        _schedulers.Ui.Schedule(() => Dispatch(finished));
+                    }),
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                break;
+            case SetMouseReporting mouse:
+                MouseReporting.Apply(_app, mouse.On);
                 break;
             default:
                 throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");

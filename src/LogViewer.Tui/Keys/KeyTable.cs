@@ -53,6 +53,7 @@ internal static class KeyTable
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
+        new(["M"], "mouse on/off (off: terminal selects)", new ToggleMouse()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close detail/help, clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),

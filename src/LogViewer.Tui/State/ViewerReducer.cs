@@ -79,7 +79,7 @@ internal static class ViewerReducer
             ShowHelp => next with { HelpVisible = true, HelpScroll = 0 },
             CompletePrompt => new ViewerUpdate(next, [new CompleteInPrompt(state.Prompt.Text)]),
             WriteView write => new ViewerUpdate(
-                next with { Notice = $"writing {rows.Count:N0} entries to {write.Path}..." },
+                next with { Notice = $"writing to {write.Path}..." },
                 [new WriteEntries(rows, write.Path, write.Overwrite, state.TimeFormat == TimeFormat.UtcIso)]),
             WriteFinished done => done.Error is { } error
                 ? next with { Notice = error, NoticeIsError = true }
@@ -93,6 +93,13 @@ internal static class ViewerReducer
             IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
+            ToggleMouse => new ViewerUpdate(
+                next with
+                {
+                    MouseEnabled = !state.MouseEnabled,
+                    Notice = state.MouseEnabled ? "mouse off: the terminal selects text (M turns it on)" : "mouse on: wheel scrolls, click selects (M turns it off)",
+                },
+                [new SetMouseReporting(!state.MouseEnabled)]),
             Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),

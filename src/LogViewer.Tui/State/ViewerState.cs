@@ -79,6 +79,9 @@ internal sealed record ViewerState
 
     public bool HelpVisible { get; init; }
 
+    /// <summary>The viewer reads the mouse (wheel, clicks); off, the terminal's own selection works.</summary>
+    public bool MouseEnabled { get; init; } = true;
+
     /// <summary>First help line shown when the help does not fit the screen.</summary>
     public int HelpScroll { get; init; }
 

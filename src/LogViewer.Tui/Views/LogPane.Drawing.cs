@@ -1,3 +1,4 @@
+using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
 using LogViewer.Tui.Entries;
@@ -72,7 +73,11 @@ internal sealed partial class LogPane
         }
     }
 
-    /// <summary>Draws <paramref name="message"/> from column <paramref name="skip"/>, exactly <paramref name="width"/> columns.</summary>
+    /// <summary>
+    /// Draws <paramref name="message"/> from column <paramref name="skip"/>, exactly <paramref name="width"/> columns,
+    /// one grapheme cluster per cell (two for a wide one), measured by <see cref="CellWidth"/> as Terminal.Gui and the
+    /// terminal measure it; a cluster that takes no cell (a lone combining mark) is not drawn, so no cell is unaccounted.
+    /// </summary>
     private void DrawMessage(string message, int skip, int width, Attribute text)
     {
         var column = 0;
@@ -80,12 +85,17 @@ internal sealed partial class LogPane
         var matchIndex = 0;
         var current = text;
         SetAttribute(current);
-        var index = 0;
-        foreach (var rune in message.EnumerateRunes())
+        for (var index = 0; index < message.Length;)
         {
-            var runeIndex = index;
-            index += rune.Utf16SequenceLength;
-            var columns = Math.Max(0, RuneExtensions.GetColumns(rune));
+            var clusterIndex = index;
+            var length = CellWidth.ClusterLength(message, index);
+            index += length;
+            var columns = CellWidth.OfCluster(message.AsSpan(clusterIndex, length));
+            if (columns == 0)
+            {
+                continue;
+            }
+
             if (column < skip)
             {
                 column += columns;
@@ -104,12 +114,12 @@ internal sealed partial class LogPane
                 break;
             }
 
-            while (matchIndex < _matches.Count && _matches[matchIndex].Start + _matches[matchIndex].Length <= runeIndex)
+            while (matchIndex < _matches.Count && _matches[matchIndex].Start + _matches[matchIndex].Length <= clusterIndex)
             {
                 matchIndex++;
             }
 
-            var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start <= runeIndex;
+            var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start < index;
             var wanted = inMatch ? MatchAttribute : text;
             if (wanted != current)
             {
@@ -117,7 +127,15 @@ internal sealed partial class LogPane
                 SetAttribute(current);
             }
 
-            AddRune(rune);
+            if (length == 1)
+            {
+                AddRune(char.IsSurrogate(message[clusterIndex]) ? Rune.ReplacementChar : new Rune(message[clusterIndex]));
+            }
+            else
+            {
+                AddStr(message.Substring(clusterIndex, length));
+            }
+
             column += columns;
             drawn += columns;
         }
@@ -193,6 +211,6 @@ internal sealed partial class LogPane
             return new ColumnLayout(timeWidth, replicaWidth, messageColumn, Math.Max(1, width - messageColumn));
         }
 
-        public int LinesFor(string message) => Math.Max(1, (message.GetColumns() + MessageWidth - 1) / MessageWidth);
+        public int LinesFor(string message) => Math.Max(1, (CellWidth.Of(message) + MessageWidth - 1) / MessageWidth);
     }
 }

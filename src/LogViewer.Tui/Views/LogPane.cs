@@ -2,6 +2,7 @@ using System.Drawing;
 using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -23,6 +24,7 @@ internal sealed partial class LogPane : View
     private ViewerState _state = new();
     private (RowKey? First, RowKey? Last, int Count) _drawn;
     private HashSet<int> _selectedEntry = [];
+    private int[] _entryAtRow = [];
 
     public LogPane(TimeZoneInfo localZone)
     {
@@ -30,8 +32,17 @@ internal sealed partial class LogPane : View
         CanFocus = true;
     }
 
+    /// <summary>Lines a wheel notch moves, as in less and most terminals.</summary>
+    public const int WheelRows = 3;
+
     /// <summary>Raised when the rows the pane can show changed (a resize): the controller dispatches it.</summary>
     public event Action<int>? PageHeightChanged;
+
+    /// <summary>The wheel turned: rows to move (negative is up).</summary>
+    public event Action<int>? Wheeled;
+
+    /// <summary>A left click on a row: the index (in the filtered rows) of the entry drawn there.</summary>
+    public event Action<int>? EntryClicked;
 
     public void Render(ViewerState state)
     {
@@ -71,6 +82,12 @@ internal sealed partial class LogPane : View
 
         _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
         RowKey? first = null, last = null;
+        if (_entryAtRow.Length != height)
+        {
+            _entryAtRow = new int[Math.Max(0, height)];
+        }
+
+        Array.Fill(_entryAtRow, -1);
         for (var index = top; row < height && index < count; index++)
         {
             if (rows.At(index) is not { } entry)
@@ -80,7 +97,9 @@ internal sealed partial class LogPane : View
 
             first ??= RowKey.Of(entry);
             last = RowKey.Of(entry);
+            var entryRow = row;
             row = DrawEntry(entry, index, row, height, layout, normal, skipLines);
+            Array.Fill(_entryAtRow, index, entryRow, row - entryRow);
             skipLines = 0;
         }
 
@@ -99,6 +118,25 @@ internal sealed partial class LogPane : View
 
         context?.AddDrawnRectangle(ViewportToScreen());
         return true;
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp) || mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+        {
+            Wheeled?.Invoke(mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? -WheelRows : WheelRows);
+            return true;
+        }
+
+        // On the press, not the click: Terminal.Gui holds a click back to see whether it becomes a double click.
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed) && mouse.Position is { } at && at.Y >= 0 && at.Y < _entryAtRow.Length && _entryAtRow[at.Y] >= 0)
+        {
+            EntryClicked?.Invoke(_entryAtRow[at.Y]);
+            return true;
+        }
+
+        return base.OnMouseEvent(mouse);
     }
 
     /// <summary>Changes to the state that change what the pane shows.</summary>

@@ -47,6 +47,9 @@ internal sealed class ViewerRoot : Runnable
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
+        _log.Wheeled += rows => Dispatched?.Invoke(new MoveBy(rows));
+        _log.EntryClicked += SelectEntry;
+        _replicas.RowClicked += ToggleSidebarRow;
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
         _filterLine.Finished += keep => Dispatched?.Invoke(keep ? new CommitFilter() : new ClearFilter());
         _filterLine.QuitPressed += () => Dispatched?.Invoke(new RequestQuit());
@@ -84,6 +87,19 @@ internal sealed class ViewerRoot : Runnable
         {
             _log.SetFocus();
         }
+    }
+
+    /// <summary>A click selects the entry: the same move the keys make, so following pauses as with k.</summary>
+    private void SelectEntry(int index)
+    {
+        Dispatched?.Invoke(new MoveBy(index - _state.SelectedRow));
+    }
+
+    /// <summary>A click on a replica hides or shows it (on "all": shows every replica), as x does under the cursor.</summary>
+    private void ToggleSidebarRow(int row)
+    {
+        Dispatched?.Invoke(new MoveSidebarCursor(row - _state.SidebarCursor));
+        Dispatched?.Invoke(new ToggleReplica());
     }
 
     protected override bool OnKeyDown(Key key)

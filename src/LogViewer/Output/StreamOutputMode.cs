@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using LogViewer.Arguments;
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;

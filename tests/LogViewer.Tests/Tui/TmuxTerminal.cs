@@ -48,6 +48,8 @@ internal sealed class TmuxTerminal : IDisposable
             return null;
         }
     }
+    /// <summary>The screen with its attributes as SGR sequences (<c>capture-pane -e</c>): reverse video is <c>ESC[7m</c>.</summary>
+    public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Name);
 
     /// <summary>A tmux format value of the pane, e.g. <c>#{alternate_on}</c>.</summary>
     public string Display(string format) => Tmux("display-message", "-p", "-t", Name, format).Trim();

@@ -1,4 +1,4 @@
-namespace LogViewer.Output;
+namespace LogViewer.Arguments;
 
 /// <summary>How a tail command shows its lines (<c>--output</c>).</summary>
 internal enum OutputKind
