@@ -26,4 +26,6 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Lines outside this filter are never shown (replay's command-line filters); the keys filter within it.</summary>
     public LogFilter? BaseFilter { get; init; }
+    /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
+    public bool Mouse { get; init; } = true;
 }

@@ -46,7 +46,16 @@ internal sealed class TailCommandOptions
 
     public Option<bool> Utc { get; } = new("--utc") { Description = "Show times in UTC (default: local time with its offset)." };
 
+    public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "TUI: leave the mouse to the terminal (its own text selection) instead of wheel scrolling and clicks; M toggles it." };
+
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
+
+    public TailCommandOptions()
+    {
+        // Offered by `logviewer completion`; the values themselves are still checked by TailArgumentsReader.
+        Level.CompletionSources.Add("debug", "info", "warning", "error");
+        Output.CompletionSources.Add("tui", "text", "jsonl");
+    }
 
     /// <summary>Adds the connection options (not for demo and replay, which need no key).</summary>
     public void AddConnection(Command command)
@@ -91,5 +100,6 @@ internal sealed class TailCommandOptions
         command.Options.Add(Output);
         command.Options.Add(MaxLines);
         command.Options.Add(Utc);
+        command.Options.Add(NoMouse);
     }
 }

@@ -5,34 +5,40 @@ using LogViewer.Core.Replay;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
+using LogViewer.Replay;
 
 namespace LogViewer.Commands;
 
 /// <summary>
-/// <c>logviewer replay FILE [filters] [--output text|jsonl|tui]</c>: shows a file written by <c>--output jsonl</c>,
-/// filtered locally with the same options the API takes, in timestamp order. The file is read once into a store and
-/// every output mode shows it from there. A malformed line is reported as <c>FILE:LINE: reason</c> on stderr and skipped.
+/// <c>logviewer replay FILE... [filters] [--output text|jsonl|tui]</c>: shows files written by <c>--output jsonl</c>
+/// (<c>-</c> is standard input, gzip is read compressed), merged by time and filtered locally with the same options
+/// the API takes. Malformed lines are skipped and reported once per input with the first one; an input in which no
+/// line decodes is not LogV1 jsonl and exits 2 with one line saying so.
 /// </summary>
 internal static class ReplayCommand
 {
     public static Command Create(CliServices services)
     {
-        var file = new Argument<string>("FILE") { Description = "A file written by --output jsonl (one LogV1 object per line)." };
+        var file = new Argument<string[]>("FILE")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Files written by --output jsonl (one LogV1 object per line; .gz read compressed), merged by time; - reads standard input.",
+        };
         var options = new TailCommandOptions();
         var command = new Command(
             "replay",
-            "Show a saved jsonl log file, filtered locally (--include/--exclude/--grep/--replica/--request-id/--level work as for deployments). "
+            "Show saved jsonl log files (or - for standard input) merged by time, filtered locally (--include/--exclude/--grep/--replica/--request-id/--level work as for deployments). "
             + ExitCodes.Help)
         {
             file,
         };
         options.AddFilters(command);
         options.AddOutput(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, parse.GetRequiredValue(file), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, [.. parse.GetRequiredValue(file).Select(a => new ReplayInput(a))], cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliServices services, TailCommandOptions options, ParseResult parse, string path, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliServices services, TailCommandOptions options, ParseResult parse, ReplayInput[] inputs, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var local = new TailArgumentsReader(options, services.Time, services.Zone, services.Console.OutputIsTerminal).ReadLocal(parse, errors);
@@ -47,9 +53,10 @@ internal static class ReplayCommand
             }
         }
 
-        if (!File.Exists(path))
+        errors.AddRange(inputs.Select(i => i.Problem()).OfType<string>());
+        if (inputs.Count(i => i.IsStandardInput) > 1)
         {
-            errors.Add(Directory.Exists(path) ? $"{path}: is a directory; expected a jsonl file." : $"{path}: no such file.");
+            errors.Add("-: standard input can be read only once.");
         }
 
         if (local is not { } settings || filter is null || errors.Count > 0)
@@ -57,38 +64,64 @@ internal static class ReplayCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        // The file is read once into this store and shown from it. The TUI keeps at most --max-lines (evicting the
-        // oldest, as it does live); text and jsonl keep the whole file and stop writing after --max-lines.
+        // Every input is read once into this store, which keeps timestamp order (that is the merge by time), and every
+        // output mode shows it from there. The TUI keeps at most --max-lines (evicting the oldest, as it does live);
+        // text and jsonl keep everything and stop writing after --max-lines.
         var store = new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue);
-        JsonlLoadResult loaded;
-        try
+        long loadedLines = 0;
+        var skippedNotes = new List<string>();
+        foreach (var input in inputs)
         {
-            loaded = await JsonlLogReader.LoadFileAsync(
-                path,
-                store,
-                malformed => services.Console.Error.WriteLine($"{path}:{malformed.LineNumber}: {malformed.Reason}"),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await services.Console.Error.WriteLineAsync($"logviewer: {path}: cannot be read ({ex.Message}).").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            var skipped = new SkippedLines();
+            JsonlLoadResult loaded;
+            try
+            {
+                var stream = input.Open(services.StandardInput);
+                await using (stream.ConfigureAwait(false))
+                {
+                    loaded = await JsonlLogReader.LoadAsync(stream, store, skipped.Add, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                await services.Console.Error.WriteLineAsync($"logviewer: {input.Name}: cannot be read ({ex.Message}).").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            if (loaded.Loaded == 0 && skipped.Count > 0)
+            {
+                await services.Console.Error.WriteLineAsync("logviewer: " + skipped.NotJsonl(input.Name)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
+            {
+                await services.Console.Error.WriteLineAsync($"{input.Name}: {problem}.").ConfigureAwait(false);
+            }
+
+            loadedLines += loaded.Loaded;
+            if (skipped.Describe(inputs.Length > 1 ? input.Name : null) is { } note)
+            {
+                skippedNotes.Add(note);
+            }
         }
 
-        foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
+        if (inputs.Any(i => i.IsStandardInput) && settings.Output == OutputKind.Tui && !services.ReattachTerminalInput())
         {
-            // Skipped lines were each reported with their line number above; repaired ones once per kind.
-            await services.Console.Error.WriteLineAsync($"{path}: {problem}.").ConfigureAwait(false);
+            await services.Console.Error.WriteLineAsync("logviewer: replay -: no terminal to read keys from for the TUI; use --output text or jsonl.").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
+        var path = string.Join(", ", inputs.Select(i => i.Name));
         long shown;
         using (var view = new FilteredView(store, filter))
         {
             shown = view.Current.Count;
         }
 
-        var summary = $"replayed {shown} of {loaded.Loaded} lines from {path}"
-            + (loaded.Malformed > 0 ? $" ({loaded.Malformed} malformed lines skipped)" : string.Empty);
+        // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
+        var summary = $"replayed {shown} of {loadedLines} lines from {path}"
+            + string.Concat(skippedNotes.Select(n => "; " + n));
         var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
         return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
     }

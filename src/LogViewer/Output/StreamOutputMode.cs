@@ -4,6 +4,7 @@ using LogViewer.Arguments;
 using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Output;

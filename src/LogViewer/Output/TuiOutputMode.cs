@@ -1,5 +1,6 @@
 using System.Reactive.Linq;
 using LogViewer.Arguments;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
@@ -26,7 +27,10 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
                 Volatile.Write(ref fatal, status);
             }
         });
-        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc);
+        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        {
+            Mouse = context.Display.Mouse,
+        };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
         await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
@@ -50,6 +54,7 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         {
             Store = log.Store,
             BaseFilter = log.Filter,
+            Mouse = display.Mouse,
         };
         return Task.Factory.StartNew(
             () =>
