@@ -1,6 +1,7 @@
 using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -14,7 +15,7 @@ internal sealed partial class LogPane
 {
     private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
     {
-        var selected = IsSelected(index, _state.Rows.Count);
+        var selected = IsSelected(index);
         var text = normal with { Style = selected ? normal.Style | TextStyle.Reverse : normal.Style };
         var message = TerminalText.Sanitize(entry.Message);
         _matches.Clear();
@@ -29,7 +30,7 @@ internal sealed partial class LogPane
             Move(0, row);
             if (line == 0)
             {
-                DrawPrefix(entry, layout, text);
+                DrawPrefix(entry, index, layout, text);
             }
             else
             {
@@ -44,13 +45,22 @@ internal sealed partial class LogPane
         return row;
     }
 
-    private void DrawPrefix(LogRow entry, ColumnLayout layout, Attribute text)
+    private void DrawPrefix(LogRow entry, int index, ColumnLayout layout, Attribute text)
     {
-        SetAttribute(text);
+        // A grouped entry: its first line carries the entry's level (a traceback is an error); the lines after it
+        // are marked as continuing it.
+        var group = EntryGroups.EntryAt(_state.Rows, index);
+        var continuation = group.Count > 1 && group[0] != index;
+        var level = group.Count > 1 && !continuation ? EntryGroups.LevelOf(_state.Rows, group) : entry.Level;
+        var marked = !_state.Marks.IsEmpty && _state.Marks.Contains(RowKey.Of(entry));
+        SetAttribute(marked ? MarkAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
-        AddStr(" ");
-        SetAttribute(LevelBadge.AttributeOf(entry.Level) ?? text);
-        AddStr(LevelBadge.TextOf(entry.Level));
+
+        // A mark shows as '*' between time and level, a continued entry as '|', so both show without colour too.
+        SetAttribute(text);
+        AddStr(marked ? "*" : continuation ? "\u2502" : " ");
+        SetAttribute(LevelBadge.AttributeOf(level) ?? text);
+        AddStr(LevelBadge.TextOf(level));
         SetAttribute(text);
         AddStr(" ");
         if (layout.ReplicaWidth > 0)

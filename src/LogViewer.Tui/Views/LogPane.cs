@@ -1,4 +1,5 @@
 using System.Drawing;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -16,11 +17,13 @@ internal sealed partial class LogPane : View
 {
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
+    private static readonly Attribute MarkAttribute = new(ColorName16.Black, ColorName16.BrightMagenta, TextStyle.Bold);
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
     private ViewerState _state = new();
     private (RowKey? First, RowKey? Last, int Count) _drawn;
+    private HashSet<int> _selectedEntry = [];
     private int[] _entryAtRow = [];
 
     public LogPane(TimeZoneInfo localZone)
@@ -77,6 +80,7 @@ internal sealed partial class LogPane : View
             (top, skipLines) = WrapStart(top, count, height, layout);
         }
 
+        _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
         RowKey? first = null, last = null;
         if (_entryAtRow.Length != height)
         {
@@ -141,7 +145,7 @@ internal sealed partial class LogPane : View
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas)
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks)
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now);
 
     /// <summary>True when the rows now in view differ from those last drawn (lines arrived into the window).</summary>
@@ -172,5 +176,6 @@ internal sealed partial class LogPane : View
         return Math.Clamp(top, 0, Math.Max(0, count - 1));
     }
 
-    private bool IsSelected(int index, int count) => _state.Following ? index == count - 1 : index == _state.SelectedRow;
+    /// <summary>Every line of the selected entry is drawn selected.</summary>
+    private bool IsSelected(int index) => _selectedEntry.Contains(index);
 }

@@ -4,6 +4,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Time;
 
 namespace LogViewer.Arguments;
 

@@ -1,4 +1,6 @@
 using System.Reactive.Linq;
+using LogViewer.Arguments;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
@@ -40,5 +42,28 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         }
 
         return ExitCodes.Ok;
+    }
+
+    public Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(display);
+
+        // The viewer opens the store it is given: the file's lines are held once.
+        var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
+        {
+            Store = log.Store,
+            BaseFilter = log.Filter,
+            Mouse = display.Mouse,
+        };
+        return Task.Factory.StartNew(
+            () =>
+            {
+                TuiApp.Run(session, cancellationToken);
+                return ExitCodes.Ok;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 }

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LogViewer.Core.Model;
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
 namespace LogViewer.Tests.Commands;
 
@@ -127,5 +127,5 @@ public sealed class ReplayInputTests : IDisposable
     }
 
     private static string Json(long nanos, string message) =>
-        JsonLinesFormatter.Format(new LogEntry(nanos, message, "r-1", null, LogLevel.Info));
+        new JsonLinesFormatter().Format(new LogEntry(nanos, message, "r-1", null, LogLevel.Info));
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LogViewer.Output;
+namespace LogViewer.Core.Output;
 
 /// <summary>
 /// Makes a log message safe to print as a line of text while still showing all it holds: ESC becomes <c>\e</c>
@@ -9,15 +9,14 @@ namespace LogViewer.Output;
 /// use it. (Core's <c>TerminalText.Sanitize</c> removes instead, which suits the TUI; text output is often piped to
 /// files and greps, where what the line held must stay visible.)
 /// </summary>
-internal static class EscapedText
+public static class EscapedText
 {
     public static bool NeedsEscaping(char c) => (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
 
-    public static void AppendEscaped(StringBuilder builder, string text)
+    public static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
+        var span = text;
         while (!span.IsEmpty)
         {
             var next = IndexOfControl(span);

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace LogViewer.Arguments;
+namespace LogViewer.Core.Time;
 
 /// <summary>
 /// The command line's spellings of durations (<c>90s</c>, <c>15m</c>, <c>2h</c>, <c>3d</c>, <c>500ms</c>, and
 /// combinations such as <c>1h30m</c>) and points in time (ISO-8601, or epoch milliseconds).
 /// </summary>
-internal static class TimeSyntax
+public static class TimeSyntax
 {
     public const string DurationExpectation = "expected a duration like 90s, 15m, 2h or 3d";
     public const string TimeExpectation = "expected an ISO-8601 time like 2026-11-22T20:43:01Z (local time without an offset) or epoch milliseconds like 1763844181000";

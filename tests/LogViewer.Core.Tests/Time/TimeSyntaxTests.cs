@@ -1,6 +1,6 @@
-using LogViewer.Arguments;
+using LogViewer.Core.Time;
 
-namespace LogViewer.Tests.Arguments;
+namespace LogViewer.Core.Tests.Time;
 
 public sealed class TimeSyntaxTests
 {

@@ -1,7 +1,7 @@
 using LogViewer.Core.Model;
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
-namespace LogViewer.Tests.Output;
+namespace LogViewer.Core.Tests.Output;
 
 public sealed class TextLineFormatterTests
 {

@@ -1,6 +1,6 @@
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
-namespace LogViewer.Tests.Output;
+namespace LogViewer.Core.Tests.Output;
 
 public sealed class EscapedTextTests
 {
