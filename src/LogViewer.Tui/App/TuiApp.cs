@@ -22,11 +22,15 @@ public static class TuiApp
     public static int Run(TuiSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        // The shell's line settings, before the driver sets raw mode: what Ctrl+Z gives back to the shell.
+        var shellModes = TerminalModes.Capture();
         using var app = Application.Create().Init(DriverRegistry.Names.ANSI);
 
         using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
-        var program = new ViewerProgram(app, session, schedulers);
+        JobControl? jobControl = null;
+        var program = new ViewerProgram(app, session, schedulers, suspend: () => jobControl?.Suspend());
+        using var jobs = jobControl = new JobControl(app, shellModes, () => program.State.MouseEnabled);
         bool fatal;
         try
         {
@@ -44,6 +48,7 @@ public static class TuiApp
             {
                 app.Iteration -= SetMouseMode;
                 MouseReporting.Apply(app, session.Mouse);
+                jobControl.Start();
             }
 
             app.Iteration += SetMouseMode;

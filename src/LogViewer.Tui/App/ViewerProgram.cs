@@ -38,6 +38,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _writeToTerminal;
+    private readonly Action? _suspend;
     private int _dispatchDepth;
 
     /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
@@ -49,13 +50,15 @@ internal sealed class ViewerProgram : IDisposable
     /// <param name="writeToTerminal">
     /// Raw output to the terminal between frames (the OSC 52 clipboard sequence); the driver's by default.
     /// </param>
-    public ViewerProgram(IApplication app, TuiSession session, ViewerSchedulers schedulers, Action<string>? writeToTerminal = null)
+    /// <param name="suspend">Ctrl+Z: hands the terminal to the shell and stops until continued (<see cref="JobControl"/>).</param>
+    public ViewerProgram(IApplication app, TuiSession session, ViewerSchedulers schedulers, Action<string>? writeToTerminal = null, Action? suspend = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(schedulers);
         _app = app;
         _writeToTerminal = writeToTerminal ?? (text => app.Driver?.WriteRaw(text));
+        _suspend = suspend;
         _session = session;
         _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
@@ -186,6 +189,9 @@ internal sealed class ViewerProgram : IDisposable
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
                     TaskScheduler.Default);
+                break;
+            case SuspendToShell:
+                _suspend?.Invoke();
                 break;
             case SetMouseReporting mouse:
                 MouseReporting.Apply(_app, mouse.On);

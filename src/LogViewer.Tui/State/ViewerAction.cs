@@ -77,6 +77,9 @@ internal sealed record Escape : ViewerAction;
 /// <summary>q or Ctrl+C: the reducer answers with the <see cref="Quit"/> effect.</summary>
 internal sealed record RequestQuit : ViewerAction;
 
+/// <summary>Ctrl+Z: the reducer answers with the <see cref="SuspendToShell"/> effect.</summary>
+internal sealed record RequestSuspend : ViewerAction;
+
 /// <summary>The log pane's height changed.</summary>
 internal sealed record Resized(int PageHeight) : ViewerAction;
 

@@ -24,5 +24,11 @@ internal sealed record Quit : ViewerEffect
     public static Quit Instance { get; } = new();
 }
 
+/// <summary>Give the terminal back to the shell and stop the process (Ctrl+Z); when continued (fg), take it again and redraw.</summary>
+internal sealed record SuspendToShell : ViewerEffect
+{
+    public static SuspendToShell Instance { get; } = new();
+}
+
 /// <summary>Turn the terminal's mouse reporting on or off (M, <c>--no-mouse</c>).</summary>
 internal sealed record SetMouseReporting(bool On) : ViewerEffect;

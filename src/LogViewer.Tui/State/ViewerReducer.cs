@@ -102,6 +102,7 @@ internal static class ViewerReducer
                 [new SetMouseReporting(!state.MouseEnabled)]),
             Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
+            RequestSuspend => new ViewerUpdate(next, [SuspendToShell.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives

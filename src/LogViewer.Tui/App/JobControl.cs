@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+using Terminal.Gui.App;
+
+namespace LogViewer.Tui.App;
+
+/// <summary>
+/// Keeps the terminal usable across job control. Suspending (Ctrl+Z, which raw mode delivers as a key, or a
+/// <c>kill -TSTP</c>) first gives the shell its terminal back (mouse reporting off, bracketed paste off, the main screen,
+/// the cursor shown, the shell's own line settings) and then stops the process. Continuing (<c>fg</c>, or a
+/// <c>kill -CONT</c> after a <c>kill -STOP</c> nothing could catch) puts back the viewer's raw mode, alternate screen
+/// and mouse mode (as the user last set it: Terminal.Gui's own restore would turn on any-motion reporting) and redraws
+/// every cell; the tail kept its place, so lines that arrived meanwhile appear with the next poll.
+/// </summary>
+/// <remarks>
+/// The runtime's own handling would put back, on SIGCONT, the terminal settings it knows of, which are the shell's
+/// cooked mode (keys then wait for Enter and <c>q</c> is ignored): SIGCONT is cancelled for that reason. A job continued
+/// in the background (the shell took the terminal when it stopped) must not touch the terminal, so it stops again
+/// until <c>fg</c> brings it to the foreground.
+/// </remarks>
+internal sealed class JobControl : IDisposable
+{
+    // Bracketed paste off, main screen, cursor shown: what the shell expects. Back: alternate screen, bracketed paste.
+    private const string ToShell = "\u001b[?2004l\u001b[?1049l\u001b[?25h";
+    private const string ToViewer = "\u001b[?1049h\u001b[?2004h";
+
+    private readonly IApplication _app;
+    private readonly byte[]? _shellModes;
+    private readonly Func<bool> _mouseEnabled;
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private byte[]? _viewerModes;
+    private int _stoppingItself;
+
+    /// <param name="app">The running viewer.</param>
+    /// <param name="shellModes">The terminal's settings taken before Terminal.Gui set raw mode.</param>
+    /// <param name="mouseEnabled">Whether the user has mouse reporting on now.</param>
+    public JobControl(IApplication app, byte[]? shellModes, Func<bool> mouseEnabled)
+    {
+        _app = app;
+        _shellModes = shellModes;
+        _mouseEnabled = mouseEnabled;
+    }
+
+    /// <summary>Once Terminal.Gui has set the terminal up: remembers its settings and starts listening for the signals.</summary>
+    public void Start()
+    {
+        _viewerModes = TerminalModes.Capture();
+        if (OperatingSystem.IsWindows() || _viewerModes is null)
+        {
+            return;
+        }
+
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, OnStopRequested));
+        _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, OnContinued));
+    }
+
+    /// <summary>On the UI thread: hands the terminal to the shell, stops, and takes the terminal back once continued.</summary>
+    public void Suspend()
+    {
+        Interlocked.Exchange(ref _stoppingItself, 1);
+        try
+        {
+            if (TerminalModes.InForeground())
+            {
+                _viewerModes = TerminalModes.Capture() ?? _viewerModes;
+                Write(MouseReporting.Off + ToShell);
+                TerminalModes.Restore(_shellModes);
+            }
+
+            TerminalModes.StopProcess();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _stoppingItself, 0);
+        }
+
+        Resume();
+    }
+
+    /// <summary>On the UI thread: the terminal as the viewer had it, and the whole screen drawn again.</summary>
+    public void Resume()
+    {
+        while (!TerminalModes.InForeground())
+        {
+            TerminalModes.StopProcess();
+        }
+
+        TerminalModes.Restore(_viewerModes);
+        Write(ToViewer);
+        MouseReporting.Apply(_app, _mouseEnabled());
+        _app.LayoutAndDraw(forceRedraw: true);
+    }
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _registrations.Clear();
+    }
+
+    private void OnStopRequested(PosixSignalContext context)
+    {
+        // Not the runtime's stop, which would leave the alternate screen, raw mode and the mouse on for the shell.
+        context.Cancel = true;
+        Post(Suspend);
+    }
+
+    private void OnContinued(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        if (Volatile.Read(ref _stoppingItself) == 0)
+        {
+            Post(Resume);
+        }
+    }
+
+    private void Post(Action action)
+    {
+        if (_app.Initialized)
+        {
+            _app.Invoke(action);
+        }
+    }
+
+    private void Write(string sequence)
+    {
+        _app.Driver?.WriteRaw(sequence);
+        Console.Out.Flush();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace LogViewer.Tui.App;
+
+/// <summary>
+/// The terminal's line discipline settings (termios) as an opaque snapshot, and the few process-group calls job
+/// control needs. The layout of termios differs between platforms and is never read here: a snapshot is only put
+/// back as it was taken.
+/// </summary>
+internal static partial class TerminalModes
+{
+    private const int StandardInput = 0;
+    private const int SetNow = 0;
+    private const int SignalStop = 19; // SIGSTOP on Linux; the other Unixes number it 17 (see StopSignal)
+
+    // Larger than any platform's struct termios (Linux 60 bytes, macOS 72).
+    private const int SnapshotSize = 256;
+
+    /// <summary>The standard input terminal's settings now, or null when it is not a terminal (or on Windows).</summary>
+    public static byte[]? Capture()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var snapshot = new byte[SnapshotSize];
+        return GetAttributes(StandardInput, snapshot) == 0 ? snapshot : null;
+    }
+
+    /// <summary>Puts a snapshot back; false when the terminal refused it.</summary>
+    public static bool Restore(byte[]? snapshot) =>
+        snapshot is not null && SetAttributes(StandardInput, SetNow, snapshot) == 0;
+
+    /// <summary>
+    /// True when this process's group owns the terminal (it is the shell's foreground job). A job continued in the
+    /// background must not touch the terminal: the shell owns it then.
+    /// </summary>
+    public static bool InForeground()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        var owner = GetForegroundGroup(StandardInput);
+        return owner < 0 || owner == GetProcessGroup();
+    }
+
+    /// <summary>Stops this process now, as Ctrl-Z does to a program in cooked mode; returns once it is continued.</summary>
+    public static void StopProcess()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = Kill(Environment.ProcessId, StopSignal);
+        }
+    }
+
+    private static int StopSignal => OperatingSystem.IsLinux() ? SignalStop : 17;
+
+    [LibraryImport("libc", EntryPoint = "tcgetattr", SetLastError = true)]
+    private static partial int GetAttributes(int descriptor, [Out] byte[] termios);
+
+    [LibraryImport("libc", EntryPoint = "tcsetattr", SetLastError = true)]
+    private static partial int SetAttributes(int descriptor, int when, [In] byte[] termios);
+
+    [LibraryImport("libc", EntryPoint = "tcgetpgrp", SetLastError = true)]
+    private static partial int GetForegroundGroup(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "getpgrp")]
+    private static partial int GetProcessGroup();
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int process, int signal);
+}
