@@ -44,6 +44,9 @@ internal sealed partial class LogPane : View
     /// <summary>A left click on a row: the index (in the filtered rows) of the entry drawn there.</summary>
     public event Action<int>? EntryClicked;
 
+    /// <summary>A double click on an entry (its index): after the press of each click has selected it.</summary>
+    public event Action<int>? EntryDoubleClicked;
+
     public void Render(ViewerState state)
     {
         var before = _state;
@@ -130,14 +133,24 @@ internal sealed partial class LogPane : View
         }
 
         // On the press, not the click: Terminal.Gui holds a click back to see whether it becomes a double click.
-        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed) && mouse.Position is { } at && at.Y >= 0 && at.Y < _entryAtRow.Length && _entryAtRow[at.Y] >= 0)
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed) && EntryAt(mouse) is { } pressed)
         {
-            EntryClicked?.Invoke(_entryAtRow[at.Y]);
+            EntryClicked?.Invoke(pressed);
+            return true;
+        }
+
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonDoubleClicked) && EntryAt(mouse) is { } doubleClicked)
+        {
+            EntryDoubleClicked?.Invoke(doubleClicked);
             return true;
         }
 
         return base.OnMouseEvent(mouse);
     }
+
+    // The entry drawn on the row under the mouse, if any.
+    private int? EntryAt(Mouse mouse) =>
+        mouse.Position is { } at && at.Y >= 0 && at.Y < _entryAtRow.Length && _entryAtRow[at.Y] >= 0 ? _entryAtRow[at.Y] : null;
 
     /// <summary>Changes to the state that change what the pane shows.</summary>
     private static bool ShowsDifferently(ViewerState a, ViewerState b) =>

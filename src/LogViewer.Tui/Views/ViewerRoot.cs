@@ -49,6 +49,7 @@ internal sealed class ViewerRoot : Runnable
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
         _log.Wheeled += rows => Dispatched?.Invoke(new MoveBy(rows));
         _log.EntryClicked += SelectEntry;
+        _log.EntryDoubleClicked += OpenDetailOn;
         _replicas.RowClicked += ToggleSidebarRow;
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
         _filterLine.Finished += keep => Dispatched?.Invoke(keep ? new CommitFilter() : new ClearFilter());
@@ -93,6 +94,16 @@ internal sealed class ViewerRoot : Runnable
     private void SelectEntry(int index)
     {
         Dispatched?.Invoke(new MoveBy(index - _state.SelectedRow));
+    }
+
+    /// <summary>A double click opens the detail pane on the entry, as Enter does on the selected one.</summary>
+    private void OpenDetailOn(int index)
+    {
+        SelectEntry(index);
+        if (!_state.Detail.Open)
+        {
+            Dispatched?.Invoke(new ToggleDetail());
+        }
     }
 
     /// <summary>A click on a replica hides or shows it (on "all": shows every replica), as x does under the cursor.</summary>

@@ -46,6 +46,44 @@ public sealed class MouseTests
     }
 
     [Fact]
+    public void Double_Click_Opens_The_Detail_Pane_On_That_Entry()
+    {
+        // Given lines, followed, the newest selected
+        using var viewer = new ViewerHarness();
+        viewer.Feed(Entries.Numbered(0, 50));
+        var row = viewer.RowOf("line 40");
+        Assert.True(row >= 0, viewer.Screen);
+
+        // When line 40 is double-clicked as the driver reports it: press, release, press, release, double click
+        Mouse(viewer, 40, row, MouseFlags.LeftButtonPressed);
+        Mouse(viewer, 40, row, MouseFlags.LeftButtonReleased);
+        Mouse(viewer, 40, row, MouseFlags.LeftButtonPressed);
+        Mouse(viewer, 40, row, MouseFlags.LeftButtonReleased);
+        Mouse(viewer, 40, row, MouseFlags.LeftButtonDoubleClicked);
+
+        // Then the detail pane is open on line 40, and Esc closes it with line 40 still selected
+        Assert.True(viewer.Program.State.Detail.Open);
+        Assert.Contains("Entry (j/k", viewer.Screen, StringComparison.Ordinal);
+        Assert.Contains("line 40", viewer.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 39", viewer.Screen, StringComparison.Ordinal);
+        viewer.Press(Key.Esc);
+        Assert.False(viewer.Program.State.Detail.Open);
+        Assert.Equal("line 40", viewer.SelectedMessage);
+    }
+
+    [Fact]
+    public void A_Single_Click_Does_Not_Open_The_Detail_Pane()
+    {
+        using var viewer = new ViewerHarness();
+        viewer.Feed(Entries.Numbered(0, 50));
+
+        Mouse(viewer, 40, viewer.RowOf("line 40"), MouseFlags.LeftButtonPressed);
+        Mouse(viewer, 40, viewer.RowOf("line 40"), MouseFlags.LeftButtonClicked);
+
+        Assert.False(viewer.Program.State.Detail.Open);
+    }
+
+    [Fact]
     public void Click_On_A_Sidebar_Replica_Hides_It_And_Again_Shows_It()
     {
         using var viewer = new ViewerHarness();
