@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 
 namespace LogViewer.Tui.App;
 
@@ -38,6 +39,10 @@ internal sealed class JobControl : IDisposable
         _app = app;
         _shellModes = shellModes;
         _mouseEnabled = mouseEnabled;
+
+        // Terminal.Gui binds Ctrl+Z to a suspend of its own that turns any-motion mouse reporting back on and does
+        // not know the shell's settings: the key table binds Ctrl+Z to this one instead.
+        app.Keyboard.KeyBindings.Clear(Command.Suspend);
     }
 
     /// <summary>Once Terminal.Gui has set the terminal up: remembers its settings and starts listening for the signals.</summary>
