@@ -22,7 +22,11 @@ internal static class CliApplication
             DemoCommand.Create(services),
             SimulateCommand.Create(services),
             ReplayCommand.Create(services),
+            PickCommand.Create(services),
         };
+
+        // No command on a terminal: the picker (off a terminal it says which command to give).
+        PickCommand.Configure(root, new TailCommandOptions(), services);
         return root;
     }
 

@@ -1,6 +1,7 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Output;
 using LogViewer.Running;
+using LogViewer.Tui.Picker;
 
 namespace LogViewer;
 
@@ -17,5 +18,8 @@ internal sealed record CliServices(
     ITailSourceFactory TailSources,
     IOutputMode? Tui = null)
 {
+    /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
+    public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
+
     public OutputModeFactory Outputs => new(Console, Zone, noColor: !string.IsNullOrEmpty(Environment.GetVariable("NO_COLOR")), Tui);
 }

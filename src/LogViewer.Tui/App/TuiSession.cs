@@ -15,4 +15,10 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 {
     /// <summary>Clock for relative times and ages; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Resumes a tail that stopped because its training job ended (the R key); null when there is none.</summary>
+    public TailControl? Control { get; init; }
+
+    /// <summary>Opened from the picker: the p key goes back to it.</summary>
+    public bool CanGoBack { get; init; }
 }

@@ -4,6 +4,7 @@ using LogViewer.Core.Filtering;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using Terminal.Gui.App;
@@ -50,12 +51,16 @@ internal sealed class ViewerProgram : IDisposable
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
+            Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
         };
     }
 
     public ViewerRoot Root { get; }
 
     public ViewerState State { get; private set; }
+
+    /// <summary>The user pressed p to go back to the picker.</summary>
+    public bool BackRequested { get; private set; }
 
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
@@ -142,6 +147,13 @@ internal sealed class ViewerProgram : IDisposable
                 Dispatch(ReadViewNow());
                 break;
             case Quit:
+                _app.RequestStop();
+                break;
+            case ResumeTailing:
+                _session.Control?.Resume();
+                break;
+            case ReturnToPicker:
+                BackRequested = true;
                 _app.RequestStop();
                 break;
             default:

@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Model;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Keys;
@@ -43,6 +44,8 @@ internal static class KeyTable
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
+        new(["R"], "resume polling a job that ended", new ResumeTail()),
+        new(["p"], "back to the picker (when opened from it)", new BackToPicker()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close help/clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),

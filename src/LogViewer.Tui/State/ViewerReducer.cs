@@ -1,5 +1,6 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Filtering;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 
 namespace LogViewer.Tui.State;
@@ -22,6 +23,11 @@ internal static class ViewerReducer
         if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
         {
             return next with { HelpScroll = Math.Max(0, state.HelpScroll + helpRows) };
+        }
+
+        if (LifecycleReducer.Update(next, action) is { } lifecycle)
+        {
+            return lifecycle;
         }
 
         return action switch
@@ -62,7 +68,7 @@ internal static class ViewerReducer
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
-            TailStatusChanged status => next with { TailStatus = status.Status },
+            TailStatusChanged status => next with { TailStatus = status.Status, Lifecycle = state.Lifecycle.With(status.Status) },
             ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,

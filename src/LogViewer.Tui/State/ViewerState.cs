@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 
 namespace LogViewer.Tui.State;
@@ -83,6 +84,9 @@ internal sealed record ViewerState
     public DateTimeOffset Now { get; init; }
 
     public TailStatus? TailStatus { get; init; }
+
+    /// <summary>The target's own state (job status and error, deployment status), and whether polling stopped.</summary>
+    public LifecycleState Lifecycle { get; init; } = LifecycleState.None;
 
     public string? LastWarning { get; init; }
 

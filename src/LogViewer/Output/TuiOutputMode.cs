@@ -25,7 +25,10 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
                 Volatile.Write(ref fatal, status);
             }
         });
-        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc);
+        var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        {
+            Control = context.Control,
+        };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
         await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
