@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using LogViewer.Arguments;
 using LogViewer.Commands;
 
 namespace LogViewer;
@@ -24,6 +25,11 @@ internal static class CliApplication
             ReplayCommand.Create(services),
             PickCommand.Create(services),
         };
+        root.Subcommands.Add(CompletionCommand.Create(services, root));
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionText(services);
+        }
 
         // No command on a terminal: the picker (off a terminal it says which command to give).
         PickCommand.Configure(root, new TailCommandOptions(), services);

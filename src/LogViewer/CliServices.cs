@@ -21,5 +21,11 @@ internal sealed record CliServices(
     /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
     public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
 
+    /// <summary>Standard input, for <c>replay -</c>; tests give a stream of their own.</summary>
+    public Func<Stream> StandardInput { get; init; } = System.Console.OpenStandardInput;
+
+    /// <summary>Points standard input back at the terminal once a piped replay has been read, so the TUI gets keys.</summary>
+    public Func<bool> ReattachTerminalInput { get; init; } = () => true;
+
     public OutputModeFactory Outputs => new(Console, Zone, noColor: !string.IsNullOrEmpty(Environment.GetVariable("NO_COLOR")), Tui);
 }

@@ -23,7 +23,15 @@ internal static class Program
         {
             Tui = new TuiOutputMode(console),
             Picker = LogViewer.Tui.App.TuiApp.RunPicker,
+            ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };
-        return await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
+        var exitCode = await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
+        if (stdoutStream.WasClosed)
+        {
+            await Console.Error.WriteLineAsync("logviewer: standard output is closed, so there is nowhere to write; run it with output to a terminal, a file or a pipe.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        return exitCode;
     }
 }

@@ -48,6 +48,9 @@ public static class TuiApp
             while (!cancellationToken.IsCancellationRequested)
             {
                 picker.Reset();
+
+                // The picker is keyboard-driven: no mouse reports to wake its loop.
+                SetMouseModeOnFirstIteration(app, enabled: false);
                 app.Run(picker.Root);
                 if (cancellationToken.IsCancellationRequested || picker.Chosen is not { } chosen)
                 {
@@ -64,22 +67,14 @@ public static class TuiApp
         finally
         {
             picker.Root.Dispose();
+            Console.Out.Write(MouseReporting.Off);
+            Console.Out.Flush();
         }
 
         return ExitOk;
     }
 
-    private static IApplication Open()
-    {
-        var app = Application.Create().Init(DriverRegistry.Names.ANSI);
-
-        // The driver turns on any-motion mouse reporting: over SSH every twitch of the mouse would travel upstream
-        // and wake the loop. The viewer is keyboard-driven, so reporting is switched off again and events ignored.
-        app.Mouse.IsMouseDisabled = true;
-        Console.Out.Write(EscSeqUtils.CSI_DisableMouseEvents);
-        Console.Out.Flush();
-        return app;
-    }
+    private static IApplication Open() => Application.Create().Init(DriverRegistry.Names.ANSI);
 
     private static EventLoopScheduler IngestScheduler() =>
         new(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
@@ -93,6 +88,21 @@ public static class TuiApp
             }
         });
 
+    /// <summary>
+    /// The driver turns on any-motion reporting once its output starts, after Init: set the view's own mode on the
+    /// loop's first iteration, after that (again on every run, since the picker and the viewer alternate).
+    /// </summary>
+    private static void SetMouseModeOnFirstIteration(IApplication app, bool enabled)
+    {
+        void SetMouseMode(object? sender, EventArgs<IApplication?> e)
+        {
+            app.Iteration -= SetMouseMode;
+            MouseReporting.Apply(app, enabled);
+        }
+
+        app.Iteration += SetMouseMode;
+    }
+
     private static (bool Fatal, bool Back) RunViewer(IApplication app, IScheduler ingest, TuiSession session, CancellationToken cancellationToken)
     {
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
@@ -100,6 +110,7 @@ public static class TuiApp
         try
         {
             program.Start();
+            SetMouseModeOnFirstIteration(app, session.Mouse);
             if (!cancellationToken.IsCancellationRequested)
             {
                 app.Run(program.Root);
@@ -112,6 +123,10 @@ public static class TuiApp
             // Subscriptions first, so nothing is posted to a loop or views that are going away; the app last.
             program.Dispose();
             program.Root.Dispose();
+
+            // Also on the way out of a crash: a terminal left reporting the mouse prints escape codes on every click.
+            Console.Out.Write(MouseReporting.Off);
+            Console.Out.Flush();
         }
     }
 }

@@ -1,3 +1,5 @@
+using LogViewer.Core.Filtering;
+using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Tui.App;
@@ -21,4 +23,16 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Opened from the picker: the p key goes back to it.</summary>
     public bool CanGoBack { get; init; }
+
+    /// <summary>
+    /// A store already filled (a replayed file) to show instead of a new one of <see cref="MaxLines"/>: the lines are
+    /// held once, by this store. Batches in <see cref="Events"/> are still added to it.
+    /// </summary>
+    public LogStore? Store { get; init; }
+
+    /// <summary>Lines outside this filter are never shown (replay's command-line filters); the keys filter within it.</summary>
+    public LogFilter? BaseFilter { get; init; }
+
+    /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
+    public bool Mouse { get; init; } = true;
 }

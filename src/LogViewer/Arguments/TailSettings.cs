@@ -1,6 +1,5 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Tail;
-using LogViewer.Output;
 
 namespace LogViewer.Arguments;
 
@@ -10,4 +9,5 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <summary>How lines are shown.</summary>
 /// <param name="Utc">Times in UTC (<c>Z</c>) rather than local time with its offset.</param>
 /// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines);
+/// <param name="Mouse">tui: read the mouse (wheel, clicks); false with <c>--no-mouse</c>.</param>
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true);

@@ -1,4 +1,6 @@
 using System.Reactive.Linq;
+using LogViewer.Arguments;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
@@ -28,6 +30,7 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
             Control = context.Control,
+            Mouse = context.Display.Mouse,
         };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
@@ -40,5 +43,28 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         }
 
         return ExitCodes.Ok;
+    }
+
+    public Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(display);
+
+        // The viewer opens the store it is given: the file's lines are held once.
+        var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
+        {
+            Store = log.Store,
+            BaseFilter = log.Filter,
+            Mouse = display.Mouse,
+        };
+        return Task.Factory.StartNew(
+            () =>
+            {
+                TuiApp.Run(session, cancellationToken);
+                return ExitCodes.Ok;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 }

@@ -1,5 +1,5 @@
 using LogViewer.Core.Model;
-using LogViewer.Output;
+using LogViewer.Core.Output;
 
 namespace LogViewer.Tests.Commands;
 
@@ -17,7 +17,7 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     private static string Json(long nanos, string message, string? replica, LogLevel level) =>
-        JsonLinesFormatter.Format(new LogEntry(nanos, message, replica, null, level));
+        new JsonLinesFormatter().Format(new LogEntry(nanos, message, replica, null, level));
 
     [Fact]
     public async Task Replay_Writes_The_File_Back_In_Timestamp_Order_As_Jsonl()
@@ -36,7 +36,27 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Malformed_Lines_Are_Reported_With_File_And_Line_And_Skipped()
+    public async Task Max_Lines_Stops_After_N_Lines_And_Repaired_Text_Is_Reported_Once()
+    {
+        // Given four lines, two of them with text that is not valid (a lone surrogate escape)
+        var path = WriteFile(
+            Json(1_000, "one", null, LogLevel.Info),
+            """{"timestamp":"2000","message":"bad \ud800 two","replica":null,"request_id":null,"level":"INFO"}""",
+            """{"timestamp":"3000","message":"bad \udfff three","replica":null,"request_id":null,"level":"INFO"}""",
+            Json(4_000, "four", null, LogLevel.Info));
+
+        // When the first two are written as text
+        var run = await _cli.RunAsync("replay", path, "--output", "text", "--utc", "--max-lines", "2");
+
+        // Then two lines are written, the bad one with U+FFFD, and stderr says so once for both
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, run.OutLines.Length);
+        Assert.EndsWith("bad \uFFFD two", run.OutLines[1], StringComparison.Ordinal);
+        Assert.Contains($"{path}: 2 messages had invalid text, shown with U+FFFD.", run.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Malformed_Lines_Are_Reported_Once_With_The_First_And_Skipped()
     {
         // Given a file with two bad lines among good ones
         var path = WriteFile(Json(1_000, "ok one", null, LogLevel.Info), "this is not json", Json(2_000, "ok two", null, LogLevel.Info), """{"timestamp":"soon","message":"x"}""");
@@ -44,12 +64,11 @@ public sealed class ReplayCommandTests : IDisposable
         // When it is replayed as text
         var run = await _cli.RunAsync("replay", path, "--output", "text", "--utc");
 
-        // Then each bad line is named on stderr and the good ones are printed
+        // Then the good ones are printed, and stderr says once how many were skipped and where the first was
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(2, run.OutLines.Length);
-        Assert.Contains(run.ErrorLines, line => line.StartsWith($"{path}:2: "));
-        Assert.Contains(run.ErrorLines, line => line.StartsWith($"{path}:4: "));
-        Assert.Contains("(2 malformed lines skipped)", run.Error);
+        var summary = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"logviewer: replayed 2 of 2 lines from {path}; skipped 2 lines (first at line 2: ", summary, StringComparison.Ordinal);
     }
 
     [Fact]
