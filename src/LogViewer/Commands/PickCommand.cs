@@ -37,6 +37,7 @@ internal static class PickCommand
         command.Options.Add(options.Lookback);
         command.Options.Add(options.MaxLines);
         command.Options.Add(options.Utc);
+        command.Options.Add(options.NoMouse);
         command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, cancellationToken));
     }
 
@@ -85,7 +86,7 @@ internal static class PickCommand
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
             var events = services.TailSources.Create(api!, target, settings.Tail with { Control = control, FromEpochMillis = null, ToEpochMillis = null });
-            return new TuiSession(title, events, maxLines, settings.Display.Utc) { Control = control, TimeProvider = services.Time };
+            return new TuiSession(title, events, maxLines, settings.Display.Utc) { Control = control, TimeProvider = services.Time, Mouse = settings.Display.Mouse };
         })
         {
             Unavailable = unavailable,
