@@ -4,6 +4,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
+using LogViewer.Core.Text;
 using Polly;
 
 namespace LogViewer.Core.Tail;
@@ -151,7 +152,7 @@ internal sealed class TailSession
 
             _status.Report(
                 TailState.WaitingForJob,
-                $"Training job {job.Id} is {job.ShortStatus}; tailing starts when it runs (checking every {StatusReporter.Duration(_options.JobStatusInterval)}).");
+                $"Training job {job.Id} is {job.ShortStatus}; tailing starts when it runs (checking every {HumanText.Duration(_options.JobStatusInterval)}).");
             await _scheduler.DelayAsync(_options.JobStatusInterval, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -170,7 +171,7 @@ internal sealed class TailSession
         if (_status.Current is TailState.Live or TailState.CatchingUp)
         {
             var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
-                ? $"reading trailing lines for {StatusReporter.Duration(_options.TrailingLinesGrace)}"
+                ? $"reading trailing lines for {HumanText.Duration(_options.TrailingLinesGrace)}"
                 : "still tailing";
             _status.Report(_status.Current.Value, $"Training job {job.Id} is {job.ShortStatus}; {next}.");
         }

@@ -26,30 +26,33 @@ internal sealed class JobControl : IDisposable
 
     private readonly IApplication _app;
     private readonly byte[]? _shellModes;
-    private readonly Func<bool> _mouseEnabled;
     private readonly List<PosixSignalRegistration> _registrations = [];
     private byte[]? _viewerModes;
     private int _stoppingItself;
 
     /// <param name="app">The running viewer.</param>
     /// <param name="shellModes">The terminal's settings taken before Terminal.Gui set raw mode.</param>
-    /// <param name="mouseEnabled">Whether the user has mouse reporting on now.</param>
-    public JobControl(IApplication app, byte[]? shellModes, Func<bool> mouseEnabled)
+    public JobControl(IApplication app, byte[]? shellModes)
     {
         _app = app;
         _shellModes = shellModes;
-        _mouseEnabled = mouseEnabled;
 
         // Terminal.Gui binds Ctrl+Z to a suspend of its own that turns any-motion mouse reporting back on and does
         // not know the shell's settings: the key table binds Ctrl+Z to this one instead.
         app.Keyboard.KeyBindings.Clear(Command.Suspend);
     }
 
-    /// <summary>Once Terminal.Gui has set the terminal up: remembers its settings and starts listening for the signals.</summary>
+    /// <summary>Whether the view on screen has mouse reporting on now (the viewer: as the user last set it).</summary>
+    public Func<bool> MouseEnabled { get; set; } = () => false;
+
+    /// <summary>
+    /// Once Terminal.Gui has set the terminal up: remembers its settings and starts listening for the signals
+    /// (the first time; again when the picker and the viewer alternate, it only takes the settings afresh).
+    /// </summary>
     public void Start()
     {
-        _viewerModes = TerminalModes.Capture();
-        if (OperatingSystem.IsWindows() || _viewerModes is null)
+        _viewerModes = TerminalModes.Capture() ?? _viewerModes;
+        if (OperatingSystem.IsWindows() || _viewerModes is null || _registrations.Count > 0)
         {
             return;
         }
@@ -91,7 +94,7 @@ internal sealed class JobControl : IDisposable
 
         TerminalModes.Restore(_viewerModes);
         Write(ToViewer);
-        MouseReporting.Apply(_app, _mouseEnabled());
+        MouseReporting.Apply(_app, MouseEnabled());
         _app.LayoutAndDraw(forceRedraw: true);
     }
 

@@ -18,6 +18,12 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>Clock for relative times and ages; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
+    /// <summary>Resumes a tail that stopped because its training job ended (the R key); null when there is none.</summary>
+    public TailControl? Control { get; init; }
+
+    /// <summary>Opened from the picker: the p key goes back to it.</summary>
+    public bool CanGoBack { get; init; }
+
     /// <summary>
     /// A store already filled (a replayed file) to show instead of a new one of <see cref="MaxLines"/>: the lines are
     /// held once, by this store. Batches in <see cref="Events"/> are still added to it.
@@ -26,6 +32,7 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Lines outside this filter are never shown (replay's command-line filters); the keys filter within it.</summary>
     public LogFilter? BaseFilter { get; init; }
+
     /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
     public bool Mouse { get; init; } = true;
 }

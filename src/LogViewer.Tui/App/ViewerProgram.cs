@@ -6,8 +6,9 @@ using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
-using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Lifecycle;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using LogViewer.Tui.Write;
@@ -73,6 +74,7 @@ internal sealed class ViewerProgram : IDisposable
             Now = _time.GetUtcNow(),
             LocalZone = _time.LocalTimeZone,
             MouseEnabled = session.Mouse,
+            Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
         };
         MouseReporting.Apply(app, session.Mouse);
     }
@@ -80,6 +82,9 @@ internal sealed class ViewerProgram : IDisposable
     public ViewerRoot Root { get; }
 
     public ViewerState State { get; private set; }
+
+    /// <summary>The user pressed p to go back to the picker.</summary>
+    public bool BackRequested { get; private set; }
 
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
@@ -166,6 +171,13 @@ internal sealed class ViewerProgram : IDisposable
                 Dispatch(ReadViewNow());
                 break;
             case Quit:
+                _app.RequestStop();
+                break;
+            case ResumeTailing:
+                _session.Control?.Resume();
+                break;
+            case ReturnToPicker:
+                BackRequested = true;
                 _app.RequestStop();
                 break;
             case CopyToClipboard copy:

@@ -2,6 +2,7 @@ using System.Text;
 using LogViewer.Core.Model;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.State;
@@ -54,6 +55,8 @@ internal static class KeyTable
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["M"], "mouse on/off (off: terminal selects)", new ToggleMouse()),
+        new(["R"], "resume polling a job that ended", new ResumeTail()),
+        new(["p"], "back to the picker (when opened from it)", new BackToPicker()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close detail/help, clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),

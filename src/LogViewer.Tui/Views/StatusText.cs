@@ -1,5 +1,7 @@
 using System.Globalization;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Text;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Views;
@@ -18,7 +20,7 @@ internal static class StatusText
     {
         ArgumentNullException.ThrowIfNull(state);
         var figures = state.Figures;
-        var mode = state.Following ? "FOLLOW" : state.NewWhilePaused > 0 ? $"PAUSED {ReplicaList.Compact(state.NewWhilePaused)} new" : "PAUSED";
+        var mode = state.Following ? "FOLLOW" : state.NewWhilePaused > 0 ? $"PAUSED {HumanText.Compact(state.NewWhilePaused)} new" : "PAUSED";
         var lines = figures.Shown == figures.Held
             ? $"{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines"
             : $"{figures.Shown.ToString("N0", CultureInfo.InvariantCulture)}/{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines";
@@ -27,11 +29,11 @@ internal static class StatusText
         List<(string Text, int Priority)> segments =
         [
             (title, TitlePriority),
-            (state.TailStatus?.JobStatus ?? string.Empty, 5),
+            (LifecycleText.Short(state.Lifecycle), 5),
             (Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
-            (figures.Evicted > 0 ? $"{ReplicaList.Compact(figures.Evicted)} evicted" : string.Empty, 1),
+            (figures.Evicted > 0 ? $"{HumanText.Compact(figures.Evicted)} evicted" : string.Empty, 1),
             (mode, 6),
         ];
         segments.RemoveAll(s => s.Text.Length == 0);
@@ -68,6 +70,7 @@ internal static class StatusText
             TailState.Live => status.LastPollAt is { } polled ? $"live, polled {TimeColumn.Ago(now - polled)}" : "live",
             TailState.Retrying => Retrying(status, now),
             TailState.Ended => "ended",
+            TailState.Stopped => "stopped",
             TailState.Fatal => "error: " + status.Message,
             _ => status.Message,
         };

@@ -147,6 +147,13 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
 
                 console.Out.WriteLine(kind == OutputKind.Jsonl ? _json.Format(entry) : _text.Format(entry));
                 _written++;
+                if (context.Display.ExitOn is { } exitOn && exitOn.Matches(entry))
+                {
+                    console.Out.Flush();
+                    Status($"a line matched --exit-on {exitOn.Display}; exiting with code {ExitCodes.Matched}.");
+                    ExitCode = ExitCodes.Matched;
+                    return false;
+                }
             }
 
             console.Out.Flush();
@@ -199,18 +206,15 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
 
         private void Ended(TailStatus status)
         {
-            if (context.Target is TrainingJobTarget job && _jobStatus is { } jobStatus && IsFinished(jobStatus))
+            if (context.Target is TrainingJobTarget job && _jobStatus is { } reported && new TrainingJobStatus(reported) is { IsTerminal: true } jobStatus)
             {
-                var info = new TrainingJobInfo(job.JobId, null, jobStatus, null);
-                Status($"training job {job.JobId} ended: {info.ShortStatus}" + (_jobError is { Length: > 0 } error ? $": {error}" : string.Empty));
-                ExitCode = info.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
+                Status($"training job {job.JobId} ended: {jobStatus.ShortName}" + (_jobError is { Length: > 0 } error ? $": {error}" : string.Empty));
+                ExitCode = jobStatus.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
                 return;
             }
 
             Status(status.Message);
         }
-
-        private static bool IsFinished(string jobStatus) => new TrainingJobInfo(string.Empty, null, jobStatus, null).IsTerminal;
 
         private string Clock(DateTimeOffset time) =>
             (context.Display.Utc ? time.ToUniversalTime() : TimeZoneInfo.ConvertTime(time, zone)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -27,8 +27,9 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
                 Volatile.Write(ref fatal, status);
             }
         });
-        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
+            Control = context.Control,
             Mouse = context.Display.Mouse,
         };
 

@@ -61,18 +61,18 @@ internal sealed class TailRunner(CliServices services)
             services.Console.Error.WriteLine("logviewer: " + EscapedText.Escape(note));
         }
 
-        return await RunAsync(api, choice.Target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(api, choice.Target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken, choice.Title).ConfigureAwait(false);
     }
 
     /// <summary>Runs a tail over an API client that already exists (the embedded simulator's, in <c>demo</c>).</summary>
-    public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         // In the TUI a training job that ended stops polling but can be resumed by a key; text and jsonl just end.
         var control = settings.Output == OutputKind.Tui ? new TailControl() : null;
         var events = services.TailSources.Create(api, target, settings.Tail with { Control = control });
         var output = services.Outputs.Create(settings.Output);
-        return output.RunAsync(events, new ViewerContext(target, source, settings.Display) { Control = control }, cancellationToken);
+        return output.RunAsync(events, new ViewerContext(target, source, settings.Display) { Control = control, Title = title }, cancellationToken);
     }
 
     private int Fail(int exitCode, string message)
