@@ -14,8 +14,10 @@ namespace LogViewer.Core.Tests.Fuzz;
 /// nested, truncated, timestamps shifted) fed to the page parser and, on virtual time, to the tail engine. No exception
 /// other than the parser's documented <see cref="JsonException"/> (a body that is no longer JSON) escapes, the untouched
 /// entries of every page come through exactly once, and memory stays bounded. The seed is fixed; the
-/// <c>LOGVIEWER_FUZZ_ITERATIONS</c> environment variable runs longer (README, "Tests").
+/// <c>LOGVIEWER_FUZZ_ITERATIONS</c> environment variable runs longer (README, "Tests"). Alone, not in parallel with
+/// other classes: its memory bound and theirs (the three-hour tail's) read the whole process's heap.
 /// </summary>
+[Collection(nameof(HostilePageFuzzTests))]
 public sealed class HostilePageFuzzTests
 {
     private const int Seed = 20261202;
