@@ -256,7 +256,7 @@ public sealed class HostilePageFuzzTests
             }
         }
 
-        public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken) =>
+        public Task<Catalog.TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken) =>
             honest.GetTrainingJobAsync(target, cancellationToken);
 
         public Task<Catalog.DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken) =>
