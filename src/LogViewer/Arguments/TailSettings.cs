@@ -1,6 +1,7 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Watching;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
 
@@ -12,4 +13,11 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
 /// <param name="Mouse">tui: read the mouse (wheel, clicks); false with <c>--no-mouse</c>.</param>
 /// <param name="ExitOn">text/jsonl: the line that ends the run (exit code 5) once printed; <c>--exit-on</c>.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, LinePattern? ExitOn = null);
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, LinePattern? ExitOn = null)
+{
+    /// <summary>tui: set the terminal title (false with <c>--no-title</c>).</summary>
+    public bool Title { get; init; } = true;
+
+    /// <summary>tui: which lifecycle changes notify (<c>--notify</c>).</summary>
+    public NotifyMode Notify { get; init; } = NotifyMode.End;
+}

@@ -3,6 +3,7 @@ using LogViewer.Arguments;
 using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Output;
 
@@ -11,7 +12,7 @@ namespace LogViewer.Output;
 /// fatal failure (rejected key, unknown id) still gives its own exit code and its one-line message on stderr once
 /// the terminal is restored.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -31,6 +32,9 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
         {
             Control = context.Control,
             Mouse = context.Display.Mouse,
+            SetsTitle = context.Display.Title,
+            Notify = context.Display.Notify,
+            TerminalStyle = terminal,
         };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
