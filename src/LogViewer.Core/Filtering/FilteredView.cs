@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using LogViewer.Core.Store;
 
 namespace LogViewer.Core.Filtering;
@@ -5,7 +6,8 @@ namespace LogViewer.Core.Filtering;
 /// <summary>
 /// The lines of a <see cref="LogStore"/> that a <see cref="LogFilter"/> keeps, kept up to date as the store
 /// changes: each store batch costs only its new entries (plus re-scans of chunks rebuilt for late lines), and
-/// evicted lines leave the view. <see cref="SetFilterAsync"/> re-filters on the thread pool, scanning only
+/// evicted lines leave the view. <see cref="SetFilterAsync"/> re-filters on the given scheduler (the task pool
+/// unless told otherwise; tests pass one they drive), scanning only
 /// the current matches when the new filter narrows the old one, and a newer call cancels an older one.
 /// Read <see cref="Current"/> from any thread; <see cref="Changed"/> fires (on the writer's or the pool's
 /// thread) after each new snapshot.
@@ -14,6 +16,7 @@ public sealed class FilteredView : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly LogStore _store;
+    private readonly IScheduler _refilterScheduler;
     private readonly CountAccumulator _counts = new();
     private readonly Dictionary<LogChunk, ChunkMatches> _byChunk = new(ReferenceEqualityComparer.Instance);
     private List<ChunkMatches> _states = [];
@@ -26,10 +29,11 @@ public sealed class FilteredView : IDisposable
     private int[] _scanBuffer = new int[LogChunk.MaxEntries];
     private bool _disposed;
 
-    public FilteredView(LogStore store, LogFilter? filter = null)
+    public FilteredView(LogStore store, LogFilter? filter = null, IScheduler? refilterScheduler = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
+        _refilterScheduler = refilterScheduler ?? TaskPoolScheduler.Default;
         _filter = filter ?? LogFilter.All;
         _predicate = _filter.KeepsAll ? null : _filter.Compile();
 
@@ -49,7 +53,7 @@ public sealed class FilteredView : IDisposable
     public event EventHandler? Changed;
 
     /// <summary>
-    /// Re-filters with <paramref name="filter"/> on the thread pool. Completes with <c>true</c> once
+    /// Re-filters with <paramref name="filter"/> on the view's scheduler. Completes with <c>true</c> once
     /// <see cref="Current"/> shows the new filter, or <c>false</c> when a newer call superseded this one or
     /// <paramref name="cancellationToken"/> was cancelled (it never throws for either).
     /// </summary>
@@ -71,7 +75,21 @@ public sealed class FilteredView : IDisposable
             basis = _current;
         }
 
-        return Task.Run(() => Refilter(filter, basis, generation, source), CancellationToken.None);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _refilterScheduler.Schedule(() =>
+        {
+            try
+            {
+                done.SetResult(Refilter(filter, basis, generation, source));
+            }
+#pragma warning disable CA1031 // the failure belongs to the caller's task, not to the scheduler's thread
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                done.SetException(error);
+            }
+        });
+        return done.Task;
     }
 
     public void Dispose()

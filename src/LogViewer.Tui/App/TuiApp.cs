@@ -30,11 +30,12 @@ public static class TuiApp
         Console.Out.Write(EscSeqUtils.CSI_DisableMouseEvents);
         Console.Out.Flush();
         using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
-        var program = new ViewerProgram(app, session);
+        var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
+        var program = new ViewerProgram(app, session, schedulers);
         bool fatal;
         try
         {
-            program.Start(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app));
+            program.Start();
             using var cancellation = cancellationToken.Register(() =>
             {
                 if (app.Initialized)

@@ -1,5 +1,3 @@
-using System.Reactive;
-using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
@@ -13,10 +11,10 @@ using Terminal.Gui.App;
 namespace LogViewer.Tui.App;
 
 /// <summary>
-/// Wires the loop: tail events are ingested into the <see cref="LogStore"/> off the UI thread; the filtered
-/// view's changes are coalesced (a few per second at most) and, with a one-second clock, reach the UI thread
-/// as a new immutable snapshot; every action goes through <see cref="ViewerReducer.Update"/> and the new state
-/// is rendered. A filter change re-filters through the view off the UI thread; a newer one cancels it.
+/// Runs the loop, and only runs it: tail events are ingested into the <see cref="LogStore"/> off the UI thread;
+/// everything else arrives on the UI thread as a message (a key, a status, "the view changed" at most a few times a
+/// second, a clock tick), goes through <see cref="ViewerReducer.Update"/>, and the effects the reducer asks for
+/// are run here; their results come back as messages. The new state is rendered once per message from outside.
 /// </summary>
 internal sealed class ViewerProgram : IDisposable
 {
@@ -27,22 +25,25 @@ internal sealed class ViewerProgram : IDisposable
 
     private readonly IApplication _app;
     private readonly TuiSession _session;
+    private readonly ViewerSchedulers _schedulers;
     private readonly TimeProvider _time;
     private readonly LogStore _store;
     private readonly FilteredView _view;
     private readonly FiguresTracker _figures = new();
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
-    private LogFilter _requestedFilter = LogFilter.All;
+    private int _dispatchDepth;
 
-    public ViewerProgram(IApplication app, TuiSession session)
+    public ViewerProgram(IApplication app, TuiSession session, ViewerSchedulers schedulers)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(schedulers);
         _app = app;
         _session = session;
+        _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
         _store = new LogStore(session.MaxLines);
-        _view = new FilteredView(_store);
+        _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         State = new ViewerState
@@ -50,31 +51,20 @@ internal sealed class ViewerProgram : IDisposable
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
         };
-        if (!string.IsNullOrEmpty(session.InitialFilter))
-        {
-            State = ViewerReducer.Update(State, new FilterTextChanged(session.InitialFilter));
-        }
     }
 
     public ViewerRoot Root { get; }
 
     public ViewerState State { get; private set; }
 
-    /// <summary>The re-filter last started; completes when the view shows it (tests wait on it).</summary>
-    public Task<bool> FilterApplied { get; private set; } = Task.FromResult(true);
-
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
 
-    /// <summary>
-    /// Subscribes to the session's events. <paramref name="ingest"/> runs ingestion (a background thread in the
-    /// app), <paramref name="timer"/> drives coalescing and the clock, <paramref name="ui"/> reaches the UI
-    /// thread; tests pass immediate and virtual-time schedulers.
-    /// </summary>
-    public void Start(IScheduler ingest, IScheduler timer, IScheduler ui)
+    /// <summary>Subscribes to the session's events and shows the first screen.</summary>
+    public void Start()
     {
         var events = _session.Events
-            .ObserveOn(ingest)
+            .ObserveOn(_schedulers.Ingest)
             .Do(e =>
             {
                 if (e is TailBatch batch)
@@ -85,31 +75,50 @@ internal sealed class ViewerProgram : IDisposable
             .Publish();
 
         var viewChanged = Observable.FromEventPattern(h => _view.Changed += h, h => _view.Changed -= h)
-            .Select(_ => Unit.Default)
-            .Sample(RefreshInterval, timer);
-        var clock = Observable.Interval(ClockInterval, timer).Select(_ => Unit.Default);
+            .Sample(RefreshInterval, _schedulers.Timer)
+            .Select(_ => (ViewerAction)new ViewChanged());
+        var clock = Observable.Interval(ClockInterval, _schedulers.Timer)
+            .Select(_ => (ViewerAction)new ClockTick(_time.GetUtcNow()));
         var statuses = events
             .Where(e => e is TailStatus or TailWarning)
             .Select(e => e is TailStatus status ? (ViewerAction)new TailStatusChanged(status) : new TailWarningReceived((TailWarning)e));
 
         _subscriptions.Add(
-            Observable.Merge(statuses.Select(a => (ViewerAction?)a), viewChanged.Merge(clock).Select(_ => (ViewerAction?)null))
-                .ObserveOn(ui)
-                .Subscribe(OnEvent, OnEventsFailed));
+            Observable.Merge(statuses, viewChanged, clock)
+                .ObserveOn(_schedulers.Ui)
+                .Subscribe(Dispatch, OnEventsFailed));
         _subscriptions.Add(events.Connect());
-        RequestFilterIfChanged();
-        Refresh();
+        if (!string.IsNullOrEmpty(_session.InitialFilter))
+        {
+            Dispatch(new FilterTextChanged(_session.InitialFilter));
+        }
+
+        Dispatch(new ViewChanged());
     }
 
+    /// <summary>On the UI thread: reduces one message, runs the effects it asked for, then renders.</summary>
     public void Dispatch(ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        State = ViewerReducer.Update(State, action);
-        RequestFilterIfChanged();
-        Root.Render(State);
-        if (State.QuitRequested)
+        var update = ViewerReducer.Update(State, action);
+        State = update.State;
+        _dispatchDepth++;
+        try
         {
-            _app.RequestStop();
+            foreach (var effect in update.Effects.IsDefault ? [] : update.Effects)
+            {
+                Run(effect);
+            }
+        }
+        finally
+        {
+            _dispatchDepth--;
+        }
+
+        // An effect's answer is dispatched from inside Run; the screen is drawn once, for the final state.
+        if (_dispatchDepth == 0)
+        {
+            Root.Render(State);
         }
     }
 
@@ -121,46 +130,36 @@ internal sealed class ViewerProgram : IDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>On the UI thread: a status or warning (non-null), or "the view or the clock moved" (null).</summary>
-    private void OnEvent(ViewerAction? action)
+    private void Run(ViewerEffect effect)
     {
-        if (action is not null)
+        switch (effect)
         {
-            Dispatch(action);
-            return;
+            case Refilter refilter:
+                // The view cancels the previous re-filter itself; its Changed event brings the result back as ViewChanged.
+                _ = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
+                break;
+            case ReadView:
+                Dispatch(ReadViewNow());
+                break;
+            case Quit:
+                _app.RequestStop();
+                break;
+            default:
+                throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");
         }
-
-        Refresh();
     }
 
-    /// <summary>Takes the view's latest snapshot and the clock into the state.</summary>
-    private void Refresh()
+    private DataChanged ReadViewNow()
     {
         var now = _time.GetUtcNow();
-        if (now != State.Now)
-        {
-            State = ViewerReducer.Update(State, new ClockTick(now));
-        }
-
         var snapshot = _view.Current;
         var rows = State.Rows is SnapshotRows current && ReferenceEquals(current.Snapshot, snapshot) ? current : new SnapshotRows(snapshot);
-        Dispatch(new DataChanged(rows, _figures.Measure(snapshot, now.ToUnixTimeSeconds())));
+        return new DataChanged(rows, _figures.Measure(snapshot, now.ToUnixTimeSeconds())) { Now = now };
     }
 
     private void OnEventsFailed(Exception error)
     {
         // The tail engine reports failures as Fatal statuses; an exception here is a bug, shown rather than lost.
         Dispatch(new TailStatusChanged(new TailStatus(TailState.Fatal, _time.GetUtcNow(), error.Message)));
-    }
-
-    private void RequestFilterIfChanged()
-    {
-        var wanted = ViewFilter.From(State);
-        if (!wanted.Equals(_requestedFilter))
-        {
-            // The view cancels the previous re-filter itself; its Changed event brings the result to the screen.
-            _requestedFilter = wanted;
-            FilterApplied = _view.SetFilterAsync(wanted, _stopping.Token);
-        }
     }
 }

@@ -7,8 +7,6 @@ namespace LogViewer.Tui.Data;
 /// <summary>The rows of one <see cref="FilteredSnapshot"/> of the store: immutable, safe to read on the UI thread.</summary>
 internal sealed class SnapshotRows(FilteredSnapshot snapshot) : IRowSource
 {
-    public static SnapshotRows Empty { get; } = new(new FilteredView(new LogStore(1)).Current);
-
     public FilteredSnapshot Snapshot => snapshot;
 
     public int Count => snapshot.Count;

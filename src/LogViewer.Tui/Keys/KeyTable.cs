@@ -45,7 +45,7 @@ internal static class KeyTable
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close help/clear filter", new Escape()),
-        new(["q", "Ctrl+C"], "quit", new Quit()),
+        new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
     private static readonly Dictionary<string, ViewerAction> ByKey = BuildIndex();

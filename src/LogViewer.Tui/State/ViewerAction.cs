@@ -1,10 +1,13 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Data;
 
 namespace LogViewer.Tui.State;
 
-/// <summary>Something that happened: a key, a resize, data arriving. <see cref="ViewerReducer"/> applies it.</summary>
+/// <summary>
+/// A message: something that happened (a key, a resize, data arriving, an effect's result).
+/// <see cref="ViewerReducer"/> applies it. A feature adds its messages as records deriving from this one, next to
+/// its state, and handles them in the reducer; the program only runs effects and delivers messages.
+/// </summary>
 internal abstract record ViewerAction;
 
 /// <summary>Moves the selection by a number of rows (negative is up).</summary>
@@ -63,20 +66,31 @@ internal sealed record ToggleHelp : ViewerAction;
 /// <summary>Esc outside the filter input: closes help, else clears the filter.</summary>
 internal sealed record Escape : ViewerAction;
 
-internal sealed record Quit : ViewerAction;
+/// <summary>q or Ctrl+C: the reducer answers with the <see cref="Quit"/> effect.</summary>
+internal sealed record RequestQuit : ViewerAction;
 
 /// <summary>The log pane's height changed.</summary>
 internal sealed record Resized(int PageHeight) : ViewerAction;
 
 /// <summary>
-/// A new snapshot of the filtered view (lines arrived, were evicted, or a re-filter finished): re-pin positions
-/// to the entries they showed.
+/// The filtered view published a newer snapshot (lines arrived, were evicted, or a re-filter finished), at most a
+/// few times a second. The reducer asks for <see cref="ReadView"/>, whose result is <see cref="DataChanged"/>.
 /// </summary>
-internal sealed record DataChanged(IRowSource Rows, LogFigures Figures) : ViewerAction;
+internal sealed record ViewChanged : ViewerAction;
+
+/// <summary>
+/// The result of <see cref="ReadView"/>: the view's latest snapshot and its figures. Positions are re-pinned to
+/// the entries they showed.
+/// </summary>
+internal sealed record DataChanged(IRowSource Rows, LogFigures Figures) : ViewerAction
+{
+    /// <summary>When the figures were measured; advances the state's clock when set.</summary>
+    public DateTimeOffset? Now { get; init; }
+}
 
 internal sealed record TailStatusChanged(TailStatus Status) : ViewerAction;
 
 internal sealed record TailWarningReceived(TailWarning Warning) : ViewerAction;
 
-/// <summary>About once a second: relative times and ages move on.</summary>
+/// <summary>About once a second: relative times and ages move on, and rates are measured again.</summary>
 internal sealed record ClockTick(DateTimeOffset Now) : ViewerAction;

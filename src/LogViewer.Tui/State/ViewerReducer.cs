@@ -5,15 +5,15 @@ using LogViewer.Tui.Matching;
 namespace LogViewer.Tui.State;
 
 /// <summary>
-/// The one place the viewer's state changes: <c>Update(state, action)</c> returns the next state and touches
-/// nothing else. The data it needs (jumps to the next error or match, re-pinning after lines arrive) is the
-/// immutable row snapshot inside the state.
+/// The one place the viewer's state changes: <c>Update(state, message)</c> returns the next state and the effects
+/// it asks for (re-filter, read the view, quit), and touches nothing else. The data it needs (jumps to the next
+/// error or match, re-pinning after lines arrive) is the immutable row snapshot inside the state.
 /// </summary>
 internal static class ViewerReducer
 {
     private static readonly LogLevel[] LevelCycle = [LogLevel.None, LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
 
-    public static ViewerState Update(ViewerState state, ViewerAction action)
+    public static ViewerUpdate Update(ViewerState state, ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
@@ -36,43 +36,47 @@ internal static class ViewerReducer
             ToggleWrap => next with { Wrap = !state.Wrap, HorizontalOffset = 0 },
             CycleTimeFormat => next with { TimeFormat = (TimeFormat)(((int)state.TimeFormat + 1) % 4) },
             OpenFilter => next with { EditingFilter = true, HelpVisible = false },
-            FilterTextChanged changed => WithFilterText(next, changed.Text),
+            FilterTextChanged changed => Refiltered(state, WithFilterText(next, changed.Text)),
             CommitFilter => next with { EditingFilter = false },
-            ClearFilter => WithFilterText(next, string.Empty) with { EditingFilter = false },
-            ToggleFilterMode => next with
+            ClearFilter => Refiltered(state, WithFilterText(next, string.Empty) with { EditingFilter = false }),
+            ToggleFilterMode => Refiltered(state, next with
             {
                 FilterMode = state.FilterMode == FilterMode.Narrow ? FilterMode.HighlightOnly : FilterMode.Narrow,
-            },
-            CycleMinimumLevel => next with
+            }),
+            CycleMinimumLevel => Refiltered(state, next with
             {
                 MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length],
-            },
+            }),
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
             JumpToLevel jump => JumpToLevelRow(next, rows, jump.Level, jump.Direction),
             MoveSidebarCursor cursor => next with
             {
                 SidebarCursor = Math.Clamp(state.SidebarCursor + cursor.Rows, 0, state.Replicas.Length),
             },
-            ToggleReplica => ToggleReplicaUnderCursor(next),
-            IsolateReplica => IsolateReplicaUnderCursor(next),
+            ToggleReplica => Refiltered(state, ToggleReplicaUnderCursor(next)),
+            IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
-            Escape => state.HelpVisible ? next with { HelpVisible = false } : WithFilterText(next, string.Empty),
-            Quit => next with { QuitRequested = true },
+            Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
+            RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
-            DataChanged data => OnDataChanged(next, data),
+            ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
+            DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => next with { TailStatus = status.Status },
-            ClockTick tick => state with { Now = tick.Now },
+            ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,
         };
     }
 
-    /// <summary>The parsed quick filter: what the view is narrowed by and what is highlighted.</summary>
-    public static TextMatcher Matcher(ViewerState state)
+    /// <summary>
+    /// <paramref name="after"/>, asking for a re-filter when the store filter it implies differs from
+    /// <paramref name="before"/>'s (typing in highlight-only mode, or an unchanged text, costs no re-scan).
+    /// </summary>
+    private static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Matcher;
+        var wanted = ViewFilter.From(after);
+        return wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
     }
 
     /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
@@ -183,6 +187,7 @@ internal static class ViewerReducer
         var replicas = data.Figures.Replicas;
         var next = state with
         {
+            Now = data.Now ?? state.Now,
             Figures = data.Figures,
             NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
             Replicas = replicas.Select(r => r.Replica).SequenceEqual(state.Replicas) ? state.Replicas : [.. replicas.Select(r => r.Replica)],
@@ -192,7 +197,7 @@ internal static class ViewerReducer
 
     private static ViewerState JumpToMatchingRow(ViewerState state, IRowSource rows, int direction)
     {
-        if (Matcher(state).Filter is not { } filter)
+        if (state.Matcher.Filter is not { } filter)
         {
             return state with { Notice = "no filter: press / to type one" };
         }

@@ -1,21 +1,21 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Data;
 using LogViewer.Tui.Matching;
 
 namespace LogViewer.Tui.State;
 
 /// <summary>
 /// Everything the viewer shows, as one value (the Elm/Bubble Tea model): views draw it, keys and data arrivals
-/// become <see cref="ViewerAction"/>s, and <see cref="ViewerReducer.Update"/> computes the next value.
+/// become <see cref="ViewerAction"/> messages, and <see cref="ViewerReducer.Update"/> computes the next value
+/// and the effects it asks for.
 /// Row positions index <see cref="Rows"/>; <see cref="TopKey"/> and <see cref="SelectedKey"/> pin them to
 /// entries so that late lines inserted above the viewport never move what the user reads.
 /// </summary>
 internal sealed record ViewerState
 {
     /// <summary>The filtered rows as of the last <see cref="DataChanged"/>: an immutable snapshot.</summary>
-    public IRowSource Rows { get; init; } = SnapshotRows.Empty;
+    public IRowSource Rows { get; init; } = EmptyRows.Instance;
 
     public int SelectedRow { get; init; }
 
@@ -88,8 +88,6 @@ internal sealed record ViewerState
 
     /// <summary>A short note for the status line after a key found nothing ("no more errors").</summary>
     public string? Notice { get; init; }
-
-    public bool QuitRequested { get; init; }
 
     /// <summary>True when the given replica passes the replica selection (hidden/isolated).</summary>
     public bool IsReplicaVisible(string? replica) =>

@@ -41,7 +41,7 @@ internal sealed class ViewerRoot : Runnable
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
         _filterLine.Finished += keep => Dispatched?.Invoke(keep ? new CommitFilter() : new ClearFilter());
-        _filterLine.QuitPressed += () => Dispatched?.Invoke(new Quit());
+        _filterLine.QuitPressed += () => Dispatched?.Invoke(new RequestQuit());
         FrameChanged += (_, _) => Render(_state);
     }
 

@@ -146,6 +146,29 @@ public sealed class FilteredViewTests
     }
 
     [Fact]
+    public async Task Refilters_Run_On_The_Injected_Scheduler_And_Only_The_Newest_Queued_One_Applies()
+    {
+        // Given: a view whose re-filters run on a scheduler the test drives.
+        var store = new LogStore();
+        store.Add(Enumerable.Range(0, 100).Select(i => Entry(i, i % 2 == 0 ? "even" : "odd")).ToList());
+        var scheduler = new System.Reactive.Concurrency.HistoricalScheduler();
+        using var view = new FilteredView(store, refilterScheduler: scheduler);
+
+        // When: two filters are asked for before the scheduler runs anything.
+        var older = view.SetFilterAsync(new TextFilter("even"));
+        var newer = view.SetFilterAsync(new TextFilter("odd"));
+
+        // Then: nothing changes until it runs; then the older one reports it was superseded and the newer one shows.
+        Assert.False(older.IsCompleted);
+        Assert.Equal(LogFilter.All, view.Filter);
+        scheduler.Start();
+        Assert.False(await older);
+        Assert.True(await newer);
+        Assert.Equal(new TextFilter("odd"), view.Filter);
+        Assert.Equal(50, view.Current.Count);
+    }
+
+    [Fact]
     public async Task Rapid_Keystrokes_Each_Supersede_The_Last_And_Only_The_Last_Is_Shown()
     {
         // Given: a store large enough for parallel scans.

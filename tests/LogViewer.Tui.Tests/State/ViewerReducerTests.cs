@@ -25,7 +25,11 @@ public sealed class ViewerReducerTests : IDisposable
     private DataChanged Changed() => new(new SnapshotRows(_view.Current), LogFigures.Empty with { TotalIngested = _store.Current.Count });
 
     private static ViewerState Apply(ViewerState state, params ViewerAction[] actions) =>
-        actions.Aggregate(state, ViewerReducer.Update);
+        actions.Aggregate(state, (current, action) => ViewerReducer.Update(current, action).State);
+
+    /// <summary>The effects one message asks for.</summary>
+    private static ViewerEffect[] EffectsOf(ViewerState state, ViewerAction action) =>
+        [.. ViewerReducer.Update(state, action).Effects];
 
     private static string? Selected(ViewerState state) => state.Rows.At(state.SelectedRow)?.Message;
 
@@ -240,5 +244,84 @@ public sealed class ViewerReducerTests : IDisposable
 
         Assert.Equal(0, state.SelectedRow);
         Assert.Equal(0, state.TopRow);
+    }
+
+    [Fact]
+    public void Typing_A_Filter_Asks_For_A_Refilter_With_The_Store_Filter_Of_The_New_State()
+    {
+        // Given a view with a level already chosen
+        var state = Apply(new ViewerState(), new CycleMinimumLevel(), new OpenFilter());
+
+        // When a character is typed
+        var update = ViewerReducer.Update(state, new FilterTextChanged("disk"));
+
+        // Then the one effect is a re-filter by level and text, as the new state implies
+        var refilter = Assert.IsType<Refilter>(Assert.Single(update.Effects));
+        Assert.Equal(ViewFilter.From(update.State), refilter.Filter);
+        Assert.Equal(2, Assert.IsType<AllOfFilter>(refilter.Filter).Terms.Count);
+    }
+
+    [Fact]
+    public void Changes_That_Leave_The_Store_Filter_Alone_Ask_For_No_Refilter()
+    {
+        var narrowing = Apply(new ViewerState(), new FilterTextChanged("disk"));
+        var highlighting = Apply(narrowing, new ToggleFilterMode());
+
+        Assert.Empty(EffectsOf(narrowing, new FilterTextChanged("disk")));
+        Assert.Empty(EffectsOf(highlighting, new FilterTextChanged("disks")));
+        Assert.Empty(EffectsOf(narrowing, new MoveBy(1)));
+        Assert.Empty(EffectsOf(narrowing, new CommitFilter()));
+        Assert.Empty(EffectsOf(new ViewerState(), new Escape()));
+    }
+
+    [Fact]
+    public void Level_Replica_Mode_And_Clearing_Each_Ask_For_A_Refilter()
+    {
+        var state = Apply(new ViewerState { Replicas = ["r-a", "r-b"] }, new FilterTextChanged("disk"), new MoveSidebarCursor(1));
+
+        Assert.Equal(new MinLevelFilter(LogLevel.Debug).And(new TextFilter("disk", IgnoreCase: true)), Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new CycleMinimumLevel()))).Filter);
+        Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new ToggleReplica())));
+        Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new IsolateReplica())));
+        Assert.Equal(LogFilter.All, Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new ToggleFilterMode()))).Filter);
+        Assert.Equal(LogFilter.All, Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new ClearFilter()))).Filter);
+        Assert.Equal(LogFilter.All, Assert.IsType<Refilter>(Assert.Single(EffectsOf(state, new Escape()))).Filter);
+    }
+
+    [Fact]
+    public void Quit_Is_An_Effect_And_Leaves_The_State_Alone()
+    {
+        var state = Loaded(10);
+
+        var update = ViewerReducer.Update(state, new RequestQuit());
+
+        Assert.IsType<Quit>(Assert.Single(update.Effects));
+        Assert.Equal(state.SelectedRow, update.State.SelectedRow);
+    }
+
+    [Fact]
+    public void View_Changes_And_Clock_Ticks_Ask_To_Read_The_View_And_Its_Answer_Asks_Nothing()
+    {
+        var state = Loaded(10);
+        var later = state.Now.AddSeconds(5);
+
+        Assert.IsType<ReadView>(Assert.Single(EffectsOf(state, new ViewChanged())));
+        var ticked = ViewerReducer.Update(state, new ClockTick(later));
+        Assert.IsType<ReadView>(Assert.Single(ticked.Effects));
+        Assert.Equal(later, ticked.State.Now);
+        Assert.Empty(EffectsOf(state, Changed() with { Now = later }));
+        Assert.Equal(later, Apply(state, Changed() with { Now = later }).Now);
+    }
+
+    [Fact]
+    public void A_Notice_Stays_When_Lines_Arrive_And_Goes_With_The_Next_Key()
+    {
+        var state = Apply(Loaded(10), new JumpToLevel(LogLevel.Error, 1));
+        Assert.Equal("no later error", state.Notice);
+
+        _store.Add(Entries.Numbered(5000, 3));
+        state = Apply(state, Changed());
+        Assert.Equal("no later error", state.Notice);
+
+        Assert.Null(Apply(state, new MoveBy(-1)).Notice);
     }
 }

@@ -290,7 +290,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
 
         viewer.Press(Key.Q);
 
-        Assert.True(viewer.Program.State.QuitRequested);
+        Assert.True(viewer.Program.Root.StopRequested);
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
 
         viewer.Press(Key.C.WithCtrl);
 
-        Assert.True(viewer.Program.State.QuitRequested);
+        Assert.True(viewer.Program.Root.StopRequested);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Data;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 

@@ -1,4 +1,4 @@
-namespace LogViewer.Tui.Data;
+namespace LogViewer.Tui.App;
 
 /// <summary>Lines per second of one replica over the last few seconds of wall-clock time, fed with count increases.</summary>
 internal sealed class ReplicaCounter

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Filtering;
+using LogViewer.Tui.State;
 
-namespace LogViewer.Tui.Data;
+namespace LogViewer.Tui.App;
 
 /// <summary>
 /// Turns store snapshots into the figures the status bar and sidebar show. The store counts lines per replica;

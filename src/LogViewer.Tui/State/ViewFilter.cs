@@ -1,8 +1,7 @@
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
-using LogViewer.Tui.State;
 
-namespace LogViewer.Tui.Data;
+namespace LogViewer.Tui.State;
 
 /// <summary>The store filter a <see cref="ViewerState"/> asks for: quick filter text (when narrowing), minimum level, replicas.</summary>
 internal static class ViewFilter
@@ -25,7 +24,7 @@ internal static class ViewFilter
             terms.Add(new ReplicaFilter(state.HiddenReplicas.Order(StringComparer.Ordinal), hide: true));
         }
 
-        if (state.FilterMode == FilterMode.Narrow && ViewerReducer.Matcher(state).Filter is { } text)
+        if (state.FilterMode == FilterMode.Narrow && state.Matcher.Filter is { } text)
         {
             terms.Add(text);
         }
