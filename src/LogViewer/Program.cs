@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Credentials;
+using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;
 
@@ -21,7 +22,7 @@ internal static class Program
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
-            Tui = new TuiOutputMode(console),
+            Tui = new TuiOutputMode(console, SessionStore.ForEnvironment(ProcessEnvironment.Instance)),
         };
         return await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 
@@ -128,6 +129,26 @@ public sealed record RuleSet
         }
 
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>
+    /// The command line's filters as rules, so the panel shows exactly what is applied: each <c>--include</c> an in-rule
+    /// and each <c>--exclude</c> an out-rule on literal text, <c>--grep</c> an in-rule regex, and the level, replica and
+    /// request id as they are. Rules follow smartcase, and in-rules need only one to match (the API's includes need all).
+    /// </summary>
+    public static RuleSet FromQuery(LogQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rules = query.Includes.Where(text => text.Length > 0).Select(text => new FilterRule(RuleKind.In, RulePattern.Literal(text)))
+            .Concat(query.SearchPattern is { } grep ? [new FilterRule(RuleKind.In, RulePattern.Regex(grep))] : [])
+            .Concat(query.Excludes.Where(text => text.Length > 0).Select(text => new FilterRule(RuleKind.Out, RulePattern.Literal(text))));
+        return Empty with
+        {
+            Rules = [.. rules],
+            MinimumLevel = query.MinLevel ?? LogLevel.None,
+            IsolatedReplica = query.Replica,
+            RequestId = query.RequestId,
+        };
     }
 
     public RuleSet Add(FilterRule rule) => this with { Rules = Rules.Add(rule) };

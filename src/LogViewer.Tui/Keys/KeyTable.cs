@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Model;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Keys;
@@ -29,7 +30,8 @@ internal static class KeyTable
         new(["0"], "scroll to line start", new ResetHorizontalScroll()),
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
-        new(["/"], "filter: text or /regex/", new OpenFilter()),
+        new(["/"], "quick filter: text or /regex/ (Enter keeps it as a rule)", new OpenFilter()),
+        new(["Tab"], "filter rules panel", new ToggleRulePanel()),
         new(["m"], "narrow / highlight only", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
@@ -44,7 +46,7 @@ internal static class KeyTable
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close help/clear filter", new Escape()),
+        new(["Esc"], "close help/panel, clear quick filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
@@ -54,12 +56,16 @@ internal static class KeyTable
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
 
     /// <summary>The key table as a Markdown table, for the README.</summary>
-    public static string ToMarkdown()
+    public static string ToMarkdown() => ToMarkdown(Commands);
+
+    /// <summary>Any key table as a Markdown table.</summary>
+    public static string ToMarkdown(IReadOnlyList<KeyCommand> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var text = new StringBuilder();
         text.AppendLine("| Keys | Action |");
         text.AppendLine("| --- | --- |");
-        foreach (var command in Commands)
+        foreach (var command in commands)
         {
             var keys = string.Join(", ", command.Keys.Select(k => $"`{(k == "|" ? "\\|" : k)}`"));
             text.Append("| ").Append(keys).Append(" | ").Append(command.Description).AppendLine(" |");

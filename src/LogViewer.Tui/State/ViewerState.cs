@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Matching;
+using LogViewer.Tui.Rules;
 
 namespace LogViewer.Tui.State;
 
@@ -31,8 +33,11 @@ internal sealed record ViewerState
 
     public bool Following { get; init; } = true;
 
-    /// <summary>Entries ingested since the user paused following ("N new").</summary>
+    /// <summary>Shown entries newer than the last one shown when the user paused ("N new"): hidden lines do not count.</summary>
     public long NewWhilePaused { get; init; }
+
+    /// <summary>The timestamp of the last shown entry when following paused; <c>null</c> while following.</summary>
+    public long? PausedAfterNanos { get; init; }
 
     public long TotalIngested => Figures.TotalIngested;
 
@@ -58,16 +63,25 @@ internal sealed record ViewerState
     /// <summary>Why the filter text is not usable (an invalid regular expression), shown in place.</summary>
     public string? FilterError { get; init; }
 
+    /// <summary>The filter rules, level, replica selection and request id: everything that decides what is shown.</summary>
+    public RuleSet Rules { get; init; } = RuleSet.Empty;
+
+    /// <summary>The rule panel (Tab): open or not, its cursor, a rule being typed, the rules' match counts.</summary>
+    public RulePanelState Panel { get; init; } = RulePanelState.Closed;
+
+    /// <summary>What is shown (for the server search's pushdown); <c>null</c> for a replayed file.</summary>
+    public LogTarget? Target { get; init; }
+
     /// <summary>Lowest level shown; <see cref="LogLevel.None"/> shows every line, including lines without a level.</summary>
-    public LogLevel MinimumLevel { get; init; } = LogLevel.None;
+    public LogLevel MinimumLevel => Rules.MinimumLevel;
 
     /// <summary>Every replica seen, in sidebar order (first seen first).</summary>
     public ImmutableArray<string> Replicas { get; init; } = [];
 
-    public ImmutableHashSet<string> HiddenReplicas { get; init; } = ImmutableHashSet<string>.Empty;
+    public ImmutableSortedSet<string> HiddenReplicas => Rules.HiddenReplicas;
 
     /// <summary>When set, only this replica is shown (hidden replicas are ignored meanwhile).</summary>
-    public string? IsolatedReplica { get; init; }
+    public string? IsolatedReplica => Rules.IsolatedReplica;
 
     /// <summary>Sidebar cursor: 0 is the "all" row, 1..n the replicas.</summary>
     public int SidebarCursor { get; init; }

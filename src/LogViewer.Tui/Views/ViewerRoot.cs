@@ -1,4 +1,5 @@
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -23,6 +24,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly FilterLine _filterLine;
     private readonly StatusLine _status;
     private readonly HelpOverlay _help;
+    private readonly RulePanel _rules;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
@@ -36,7 +38,9 @@ internal sealed class ViewerRoot : Runnable
         _filterLine = new FilterLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Add(_sidebar, _log, _filterLine, _status, _help);
+        _rules = new RulePanel { X = 0, Y = Pos.AnchorEnd(2 + RulePanel.PanelHeight), Width = Dim.Fill(), Height = RulePanel.PanelHeight };
+        _rules.Dispatched += action => Dispatched?.Invoke(action);
+        Add(_sidebar, _log, _filterLine, _status, _rules, _help);
 
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
@@ -67,8 +71,9 @@ internal sealed class ViewerRoot : Runnable
         _log.Render(state);
         _filterLine.Render(state);
         _status.Render(state);
+        _rules.Render(state);
         _help.Render(state);
-        if (!state.EditingFilter && !_log.HasFocus)
+        if (!state.EditingFilter && !_rules.IsEditing && !_log.HasFocus)
         {
             _log.SetFocus();
         }
@@ -76,9 +81,20 @@ internal sealed class ViewerRoot : Runnable
 
     protected override bool OnKeyDown(Key key)
     {
-        if (_filterLine.IsEditing)
+        if (_filterLine.IsEditing || _rules.IsEditing)
         {
             return base.OnKeyDown(key);
+        }
+
+        if (_state.Panel.Open && !_state.HelpVisible)
+        {
+            // The open panel takes every key; keys it does not know do nothing rather than move the log behind it.
+            if (KeyNames.NameOf(key) is { } panelKey && RulePanelKeys.Resolve(panelKey) is { } panelAction)
+            {
+                Dispatched?.Invoke(panelAction);
+            }
+
+            return true;
         }
 
         if (KeyNames.NameOf(key) is { } name && KeyTable.Resolve(name) is { } action)

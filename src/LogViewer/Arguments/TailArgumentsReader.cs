@@ -72,7 +72,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             EndWhenJobEnds = !parse.GetValue(options.NoExit) && output != OutputKind.Tui,
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
-        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines));
+        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, parse.GetValue(options.Fresh)));
     }
 
     /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>
@@ -84,7 +84,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var filters = ReadFilters(parse, target: null, errors);
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
-        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines));
+        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, parse.GetValue(options.Fresh)));
     }
 
     private (DateTimeOffset From, DateTimeOffset? To) ReadRange(ParseResult parse, DateTimeOffset now, List<string> errors)

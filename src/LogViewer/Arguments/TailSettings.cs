@@ -10,4 +10,5 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <summary>How lines are shown.</summary>
 /// <param name="Utc">Times in UTC (<c>Z</c>) rather than local time with its offset.</param>
 /// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines);
+/// <param name="Fresh">tui: start clean, without the target's saved session.</param>
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Fresh = false);

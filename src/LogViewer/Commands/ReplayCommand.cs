@@ -4,6 +4,7 @@ using LogViewer.Arguments;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Replay;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
@@ -77,7 +78,9 @@ internal static class ReplayCommand
             return ExitCodes.Failure;
         }
 
-        using var view = new FilteredView(store, filter);
+        // The TUI shows the filters as rules and applies them itself; the other outputs get only what they keep.
+        var tui = settings.Output == OutputKind.Tui;
+        using var view = new FilteredView(store, tui ? null : filter);
         var snapshot = view.Current;
         var summary = $"replayed {snapshot.Count} of {loaded.Loaded} lines from {path}"
             + (loaded.Malformed > 0 ? $" ({loaded.Malformed} malformed lines skipped)" : string.Empty);
@@ -100,7 +103,7 @@ internal static class ReplayCommand
             return System.Reactive.Disposables.Disposable.Empty;
         });
         return await services.Outputs.Create(settings.Output)
-            .RunAsync(events, new ViewerContext(target, path, settings.Display), cancellationToken)
+            .RunAsync(events, new ViewerContext(target, path, settings.Display) { Filters = settings.Filters, SessionKey = SessionStore.KeyOfFile(path) }, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -46,6 +46,8 @@ internal sealed class TailCommandOptions
 
     public Option<bool> Utc { get; } = new("--utc") { Description = "Show times in UTC (default: local time with its offset)." };
 
+    public Option<bool> Fresh { get; } = new("--fresh") { Description = "TUI: start clean, without this target's saved rules and view settings (they are saved again on exit)." };
+
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
 
     /// <summary>Adds the connection options (not for demo and replay, which need no key).</summary>
@@ -91,5 +93,6 @@ internal sealed class TailCommandOptions
         command.Options.Add(Output);
         command.Options.Add(MaxLines);
         command.Options.Add(Utc);
+        command.Options.Add(Fresh);
     }
 }

@@ -1,4 +1,8 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 
@@ -7,9 +11,10 @@ namespace LogViewer.Output;
 /// <summary>
 /// <c>--output tui</c>: the Terminal.Gui viewer (<see cref="TuiApp"/>). The stream is watched on its way in so that a
 /// fatal failure (rejected key, unknown id) still gives its own exit code and its one-line message on stderr once
-/// the terminal is restored.
+/// the terminal is restored. The target's saved session is read before the viewer starts (unless <c>--fresh</c>)
+/// and written after it closes; a session that cannot be written is one line on stderr, never a failure.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -25,11 +30,39 @@ internal sealed class TuiOutputMode(CliConsole console) : IOutputMode
                 Volatile.Write(ref fatal, status);
             }
         });
-        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc);
+        var key = context.SessionKey ?? SessionStore.KeyOf(context.Target);
+        var restored = context.Display.Fresh ? null : await sessions.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        SavedSession? remembered = null;
+        var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
+        var api = context.Api;
+        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        {
+            InitialRules = RuleSet.FromQuery(context.Filters),
+            Target = target,
+            SearchServer = api is null || target is null
+                ? null
+                : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
+            Lookback = context.Lookback,
+            Restored = restored,
+            ForgetSaved = () => sessions.Forget(key),
+            Remember = saved => remembered = saved,
+        };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
         await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .ConfigureAwait(false);
+        if (remembered is not null)
+        {
+            try
+            {
+                await sessions.SaveAsync(key, remembered with { Target = key }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync($"logviewer: the session could not be saved to {sessions.PathOf(key)} ({ex.Message.TrimEnd('.')}).").ConfigureAwait(false);
+            }
+        }
+
         if (Volatile.Read(ref fatal) is { } failure)
         {
             await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);

@@ -38,9 +38,18 @@ internal sealed class TailRunner(CliServices services)
     public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var events = services.TailSources.Create(api, target, settings.Tail);
+        // The TUI applies the command line's filters itself, as rules the user can change; other outputs let the API filter.
+        var tui = settings.Output == OutputKind.Tui;
+        var events = services.TailSources.Create(api, target, tui ? settings.Tail with { Filters = new LogQuery() } : settings.Tail);
         var output = services.Outputs.Create(settings.Output);
-        return output.RunAsync(events, new ViewerContext(target, source, settings.Display), cancellationToken);
+        var context = new ViewerContext(target, source, settings.Display)
+        {
+            Filters = settings.Tail.Filters,
+            Api = api,
+            Lookback = settings.Tail.Lookback,
+            SessionKey = Core.Sessions.SessionStore.KeyOf(target),
+        };
+        return output.RunAsync(events, context, cancellationToken);
     }
 
     private int Fail(int exitCode, string message)
