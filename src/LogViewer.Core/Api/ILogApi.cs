@@ -1,3 +1,4 @@
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Api;
@@ -17,10 +18,20 @@ public interface ILogApi
 }
 
 /// <summary>
-/// One answer of the logs endpoint, in the order the server sent it.
-/// <paramref name="SkippedMalformed"/> counts entries dropped because their timestamp was missing or not an integer.
+/// One answer of the logs endpoint, in the order the server sent it, and what decoding it cost: entries skipped
+/// (by the reason, naming the field at fault) and entries kept with repaired text.
 /// </summary>
-public sealed record LogPage(IReadOnlyList<LogEntry> Entries, int SkippedMalformed);
+public sealed record LogPage(IReadOnlyList<LogEntry> Entries, DecodeReport Problems)
+{
+    /// <summary>A page that decoded cleanly.</summary>
+    public LogPage(IReadOnlyList<LogEntry> entries)
+        : this(entries, DecodeReport.None)
+    {
+    }
+
+    /// <summary>Entries skipped as not decodable.</summary>
+    public int SkippedMalformed => Problems.SkippedCount;
+}
 
 /// <summary>A training job's identity and lifecycle status as the API reports it.</summary>
 public sealed record TrainingJobInfo(string Id, string? Name, string CurrentStatus, string? ErrorMessage)

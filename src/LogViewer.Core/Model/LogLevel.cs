@@ -21,14 +21,19 @@ public static class LogLevels
     public static IReadOnlyList<LogLevel> All { get; } = [LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
 
     /// <summary>Maps the API's level string; <c>null</c> or an unknown string is <see cref="LogLevel.None"/>.</summary>
-    public static LogLevel FromApi(string? value) => value switch
-    {
-        "DEBUG" => LogLevel.Debug,
-        "INFO" => LogLevel.Info,
-        "WARNING" => LogLevel.Warning,
-        "ERROR" => LogLevel.Error,
-        _ => LogLevel.None,
-    };
+    public static LogLevel FromApi(string? value) =>
+        value is null ? LogLevel.None : FromApi(System.Text.Encoding.UTF8.GetBytes(value));
+
+    /// <summary>
+    /// Maps the API's level as UTF-8: the one level parser of both LogV1 readers (no string made for a known level);
+    /// an unknown value is <see cref="LogLevel.None"/>.
+    /// </summary>
+    public static LogLevel FromApi(ReadOnlySpan<byte> utf8) =>
+        utf8.SequenceEqual("INFO"u8) ? LogLevel.Info
+        : utf8.SequenceEqual("ERROR"u8) ? LogLevel.Error
+        : utf8.SequenceEqual("WARNING"u8) ? LogLevel.Warning
+        : utf8.SequenceEqual("DEBUG"u8) ? LogLevel.Debug
+        : LogLevel.None;
 
     /// <summary>The API's string for a level; <c>null</c> for <see cref="LogLevel.None"/>.</summary>
     public static string? ToApi(this LogLevel level) => level switch

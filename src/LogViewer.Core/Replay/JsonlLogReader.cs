@@ -1,7 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
-using LogViewer.Core.Model;
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Store;
 
 namespace LogViewer.Core.Replay;
@@ -12,14 +11,18 @@ public sealed record MalformedLine(long LineNumber, string Reason)
     public override string ToString() => $"line {LineNumber}: {Reason}";
 }
 
-/// <summary>What loading a jsonl file did: lines read (blank ones included), entries loaded, lines skipped as malformed.</summary>
-public sealed record JsonlLoadResult(long Lines, long Loaded, long Malformed);
+/// <summary>
+/// What loading a jsonl file did: lines read (blank ones included), entries loaded, lines skipped as malformed, and
+/// what decoding cost by kind (skip reasons; entries kept with their invalid text shown as U+FFFD).
+/// </summary>
+public sealed record JsonlLoadResult(long Lines, long Loaded, long Malformed, DecodeReport Problems);
 
 /// <summary>
 /// Reads a file written by <c>--output jsonl</c> (one LogV1 object per line: <c>timestamp</c> as a string of epoch
 /// nanoseconds, <c>message</c>, <c>replica</c>, <c>request_id</c>, <c>level</c>) into a <see cref="LogStore"/>.
-/// Streams through pooled buffers and parses UTF-8 directly into the store, without a string per message.
-/// A malformed line is reported with its line number and skipped; blank lines are ignored.
+/// Streams through pooled buffers and decodes each line with the one <see cref="LogV1Decoder"/> (as API pages are)
+/// straight into the store, without a string per message. A malformed line is reported with its line number and
+/// skipped; invalid text is shown as U+FFFD and counted; blank lines are ignored.
 /// </summary>
 public static class JsonlLogReader
 {
@@ -85,12 +88,12 @@ public static class JsonlLogReader
     private sealed class LineParser(LogStore store, Action<MalformedLine>? onMalformed)
     {
         private readonly StagedEntries _staged = new();
-        private readonly Utf8StringCache _strings = new();
+        private readonly LogV1Decoder _decoder = new();
         private long _lines;
         private long _loaded;
         private long _malformed;
 
-        public JsonlLoadResult Result => new(_lines, _loaded, _malformed);
+        public JsonlLoadResult Result => new(_lines, _loaded, _malformed, _decoder.Report);
 
         /// <summary>Parses every complete line; returns the bytes consumed.</summary>
         public int ParseLines(ReadOnlySpan<byte> data, bool endOfFile)
@@ -164,72 +167,15 @@ public static class JsonlLogReader
         /// <summary>Stages the line's entry; returns why it is not one, or <c>null</c> when it was staged.</summary>
         private string? TryStage(ReadOnlySpan<byte> line)
         {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var reader = new Utf8JsonReader(line, LogV1Decoder.ReaderOptions);
+            if (!reader.Read())
             {
-                return "not a JSON object";
+                return LogV1Decoder.NotAnObject;
             }
 
-            long? timestamp = null;
-            var messageBytes = -1;
-            string? replica = null;
-            string? requestId = null;
-            var level = LogLevel.None;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (!_decoder.TryDecode(ref reader, out var entry, out var reason))
             {
-                if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    timestamp = ReadTimestamp(ref reader);
-                    if (timestamp is null)
-                    {
-                        return "the timestamp is not an integer of epoch nanoseconds";
-                    }
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        return "the message is not a string";
-                    }
-
-                    messageBytes = ReadMessage(ref reader);
-                }
-                else if (reader.ValueTextEquals("replica"u8))
-                {
-                    reader.Read();
-                    if (!TryReadOptionalString(ref reader, out replica))
-                    {
-                        return "the replica is not a string or null";
-                    }
-                }
-                else if (reader.ValueTextEquals("request_id"u8))
-                {
-                    reader.Read();
-                    if (!TryReadOptionalString(ref reader, out requestId))
-                    {
-                        return "the request_id is not a string or null";
-                    }
-                }
-                else if (reader.ValueTextEquals("level"u8))
-                {
-                    reader.Read();
-                    if (!TryReadLevel(ref reader, out level))
-                    {
-                        return "the level is not a string or null";
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject)
-            {
-                return "not a JSON object";
+                return reason;
             }
 
             if (reader.Read())
@@ -237,74 +183,8 @@ public static class JsonlLogReader
                 return "more than one JSON value on the line";
             }
 
-            if (timestamp is null)
-            {
-                return "no timestamp";
-            }
-
-            if (messageBytes < 0)
-            {
-                return "no message";
-            }
-
-            _staged.Commit(timestamp.Value, messageBytes, level, replica, requestId);
+            _staged.Add(entry.TimestampNanos, entry.Message, entry.Level, entry.Replica, entry.RequestId);
             return null;
-        }
-
-        private static long? ReadTimestamp(ref Utf8JsonReader reader)
-        {
-            if (reader.TokenType == JsonTokenType.Number)
-            {
-                return reader.TryGetInt64(out var number) ? number : null;
-            }
-
-            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-            {
-                return null;
-            }
-
-            var text = reader.ValueSpan;
-            return Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length ? value : null;
-        }
-
-        private int ReadMessage(ref Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped)
-            {
-                reader.ValueSpan.CopyTo(_staged.Reserve(reader.ValueSpan.Length));
-                return reader.ValueSpan.Length;
-            }
-
-            // Unescaped text is never longer than its escaped form.
-            return reader.CopyString(_staged.Reserve(reader.ValueSpan.Length));
-        }
-
-        private bool TryReadOptionalString(ref Utf8JsonReader reader, out string? value)
-        {
-            value = reader.TokenType switch
-            {
-                JsonTokenType.String when !reader.ValueIsEscaped => _strings.Get(reader.ValueSpan),
-                JsonTokenType.String => reader.GetString(),
-                _ => null,
-            };
-            return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
-        }
-
-        private static bool TryReadLevel(ref Utf8JsonReader reader, out LogLevel level)
-        {
-            level = LogLevel.None;
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                return reader.TokenType == JsonTokenType.Null;
-            }
-
-            var text = reader.ValueSpan;
-            level = text.SequenceEqual("INFO"u8) ? LogLevel.Info
-                : text.SequenceEqual("DEBUG"u8) ? LogLevel.Debug
-                : text.SequenceEqual("WARNING"u8) ? LogLevel.Warning
-                : text.SequenceEqual("ERROR"u8) ? LogLevel.Error
-                : LogLevels.FromApi(reader.GetString());
-            return true;
         }
     }
 }

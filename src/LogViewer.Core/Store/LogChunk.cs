@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Store;
@@ -57,9 +56,6 @@ internal sealed class LogChunk
         message.CopyTo(_text.AsSpan(_textUsed));
         Commit(id, timestamp, message.Length, level, replica, request);
     }
-
-    public void Append(long id, long timestamp, string message, LogLevel level, int replica, int request) =>
-        Commit(id, timestamp, Encoding.UTF8.GetBytes(message, _text.AsSpan(_textUsed)), level, replica, request);
 
     /// <summary>Records the entry whose message was just written at the end of the text buffer.</summary>
     private void Commit(long id, long timestamp, int messageBytes, LogLevel level, int replica, int request)

@@ -1,6 +1,5 @@
 using System.Text;
 using LogViewer.Core.Model;
-using LogViewer.Core.Tail;
 
 namespace LogViewer.Core.Store;
 
@@ -25,6 +24,7 @@ public sealed partial class LogStore
     private readonly CountAccumulator _counts = new();
     private readonly RateCounter _rates = new();
     private readonly List<PendingLate> _late = [];
+    private readonly StagedEntries _staging = new();
     private LogSnapshot _current = LogSnapshot.Empty;
     private int _frontSkip;
     private int _count;
@@ -51,13 +51,6 @@ public sealed partial class LogStore
     /// <summary>Raised on the writing thread after each batch is published (not under the store's lock).</summary>
     public event EventHandler? Changed;
 
-    /// <summary>Adds the tail engine's batch: newer lines appended, late ones inserted in order.</summary>
-    public void Add(TailBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        Add(batch.Entries);
-    }
-
     /// <summary>Adds entries in any order; each lands at its timestamp's place (after equal timestamps).</summary>
     public void Add(IReadOnlyList<LogEntry> entries)
     {
@@ -69,29 +62,22 @@ public sealed partial class LogStore
 
         lock (_writeLock)
         {
+            // Encoded once into the staging buffer, then through the same ingest loop as decoded UTF-8.
+            _staging.Clear();
             foreach (var entry in entries)
             {
-                var replica = _replicas.Intern(entry.Replica);
-                var request = _requests.Intern(entry.RequestId);
-                if (entry.TimestampNanos >= _lastTimestamp)
-                {
-                    var bytes = Encoding.UTF8.GetByteCount(entry.Message);
-                    ActiveChunkFor(bytes).Append(_nextId++, entry.TimestampNanos, entry.Message, entry.Level, replica, request);
-                    Appended(entry.TimestampNanos, bytes, entry.Level, replica);
-                }
-                else
-                {
-                    _late.Add(new PendingLate(entry.TimestampNanos, Encoding.UTF8.GetBytes(entry.Message), entry.Level, replica, request));
-                }
+                var bytes = Encoding.UTF8.GetBytes(entry.Message, _staging.Reserve(Encoding.UTF8.GetMaxByteCount(entry.Message.Length)));
+                _staging.Commit(entry.TimestampNanos, bytes, entry.Level, entry.Replica, entry.RequestId);
             }
 
-            FinishBatch();
+            Ingest(_staging);
+            _staging.Clear();
         }
 
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>Adds entries parsed straight from UTF-8 (no string per message).</summary>
+    /// <summary>Adds entries decoded straight from UTF-8 (no string per message).</summary>
     internal void Add(StagedEntries staged)
     {
         if (staged.Count == 0)
@@ -99,31 +85,36 @@ public sealed partial class LogStore
             return;
         }
 
-        var order = staged.TimestampOrder();
         lock (_writeLock)
         {
-            foreach (var i in order)
-            {
-                var timestamp = staged.Timestamp(i);
-                var message = staged.Message(i);
-                var level = staged.Level(i);
-                var replica = _replicas.Intern(staged.Replica(i));
-                var request = _requests.Intern(staged.RequestId(i));
-                if (timestamp >= _lastTimestamp)
-                {
-                    ActiveChunkFor(message.Length).Append(_nextId++, timestamp, message, level, replica, request);
-                    Appended(timestamp, message.Length, level, replica);
-                }
-                else
-                {
-                    _late.Add(new PendingLate(timestamp, message.ToArray(), level, replica, request));
-                }
-            }
-
-            FinishBatch();
+            Ingest(staged);
         }
 
         Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>The one ingest loop: staged entries in timestamp order, newer ones appended, older ones inserted.</summary>
+    private void Ingest(StagedEntries staged)
+    {
+        foreach (var i in staged.TimestampOrder())
+        {
+            var timestamp = staged.Timestamp(i);
+            var message = staged.Message(i);
+            var level = staged.Level(i);
+            var replica = _replicas.Intern(staged.Replica(i));
+            var request = _requests.Intern(staged.RequestId(i));
+            if (timestamp >= _lastTimestamp)
+            {
+                ActiveChunkFor(message.Length).Append(_nextId++, timestamp, message, level, replica, request);
+                Appended(timestamp, message.Length, level, replica);
+            }
+            else
+            {
+                _late.Add(new PendingLate(timestamp, message.ToArray(), level, replica, request));
+            }
+        }
+
+        FinishBatch();
     }
 
     private void Appended(long timestamp, int bytes, LogLevel level, int replica)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 using Polly;
 
@@ -28,7 +29,7 @@ internal sealed class TailSession
     private readonly HashSet<long> _warnedCrowdedMillis = [];
     private TailCursor? _cursor;
     private long? _newestEmittedNanos;
-    private DateTimeOffset _lastMalformedWarningAt = DateTimeOffset.MinValue;
+    private readonly Dictionary<string, DateTimeOffset> _lastProblemWarningAt = new(StringComparer.Ordinal);
 
     public TailSession(ILogApi api, LogTarget target, TailOptions options, IScheduler scheduler, TimeProvider clock, Func<double>? randomizer, Action<TailEvent> emit)
     {
@@ -176,14 +177,25 @@ internal sealed class TailSession
             },
             cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Bad entries come back with every re-read of their window: one warning per kind of problem per lookback is
+    /// enough ("The API sent 3 messages had invalid text..." would repeat every poll otherwise).
+    /// </summary>
+    private void WarnAboutDecoding(DecodeReport problems)
+    {
+        foreach (var (kind, text) in problems.Describe())
+        {
+            if (_scheduler.Now >= _lastProblemWarningAt.GetValueOrDefault(kind, DateTimeOffset.MinValue) + _options.Lookback)
+            {
+                _lastProblemWarningAt[kind] = _scheduler.Now;
+                Warn($"In the API's answer, {text}.");
+            }
+        }
+    }
+
     private void Accept(PageRead read, bool moreWindows)
     {
-        // Unplaceable entries come back with every re-read of their minute; one warning per lookback is enough.
-        if (read.SkippedMalformed > 0 && _scheduler.Now >= _lastMalformedWarningAt + _options.Lookback)
-        {
-            _lastMalformedWarningAt = _scheduler.Now;
-            Warn($"The API sent {read.SkippedMalformed} log entries without a readable timestamp; they were skipped.");
-        }
+        WarnAboutDecoding(read.Problems);
 
         if (read is { CrowdedMillis: { } crowded, Gap: { } gap } && _warnedCrowdedMillis.Add(crowded))
         {

@@ -1,4 +1,5 @@
 using LogViewer.Core.Api;
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;
@@ -24,14 +25,14 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             var entries = page.Entries;
             if (entries.Count < PageSize)
             {
-                onRead(new PageRead(entries, page.SkippedMalformed, MoreToRead: false));
+                onRead(new PageRead(entries, page.Problems, MoreToRead: false));
                 return;
             }
 
             var lastMillis = entries[^1].EpochMillis;
             if (entries[0].EpochMillis != lastMillis)
             {
-                onRead(new PageRead(entries, page.SkippedMalformed, MoreToRead: true));
+                onRead(new PageRead(entries, page.Problems, MoreToRead: true));
                 start = lastMillis;
                 continue;
             }
@@ -39,7 +40,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, PageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
-            onRead(new PageRead(merged, page.SkippedMalformed + newest.SkippedMalformed, more)
+            onRead(new PageRead(merged, page.Problems.Plus(newest.Problems), more)
             {
                 CrowdedMillis = lastMillis,
                 Gap = gap,
@@ -63,10 +64,10 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
 }
 
 /// <summary>
-/// One read handed to the de-duplication: a page, or the merged pages of a crowded millisecond.
+/// One read handed to the de-duplication: a page, or the merged pages of a crowded millisecond, with what decoding it cost.
 /// <see cref="MoreToRead"/> is true when the window has more pages to fetch right away.
 /// </summary>
-internal sealed record PageRead(IReadOnlyList<LogEntry> Entries, int SkippedMalformed, bool MoreToRead)
+internal sealed record PageRead(IReadOnlyList<LogEntry> Entries, DecodeReport Problems, bool MoreToRead)
 {
     /// <summary>Set when this read is a millisecond holding more than a page.</summary>
     public long? CrowdedMillis { get; init; }

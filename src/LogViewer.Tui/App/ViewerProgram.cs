@@ -75,7 +75,7 @@ internal sealed class ViewerProgram : IDisposable
             {
                 if (e is TailBatch batch)
                 {
-                    _store.Add(batch);
+                    _store.Add(batch.Entries);
                 }
             })
             .Publish();

@@ -78,6 +78,12 @@ internal static class ReplayCommand
             return ExitCodes.Failure;
         }
 
+        foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
+        {
+            // Skipped lines were each reported with their line number above; repaired ones once per kind.
+            await services.Console.Error.WriteLineAsync($"{path}: {problem}.").ConfigureAwait(false);
+        }
+
         // The TUI shows the filters as rules and applies them itself; the other outputs get only what they keep.
         var tui = settings.Output == OutputKind.Tui;
         using var view = new FilteredView(store, tui ? null : filter);

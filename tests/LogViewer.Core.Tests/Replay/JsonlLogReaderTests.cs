@@ -31,7 +31,8 @@ public sealed class JsonlLogReaderTests
         var (store, result, malformed) = await Load(file);
 
         Assert.Empty(malformed);
-        Assert.Equal(new JsonlLoadResult(3, 3, 0), result);
+        Assert.Equal((3L, 3L, 0L), (result.Lines, result.Loaded, result.Malformed));
+        Assert.True(result.Problems.IsClean);
         Assert.Equal(
             [
                 new LogEntry(1732300000000000001, "step 1 loss=0.5", "abcde", null, LogLevel.Info),
@@ -65,12 +66,12 @@ public sealed class JsonlLogReaderTests
         Assert.Equal(["ok 1", "ok 2"], Rows(store.Current).Select(r => r.Message));
         Assert.Equal(LogLevel.None, store.Current[1].Level);
         Assert.Equal([2L, 3, 4, 6, 7, 8, 9, 10, 11], malformed.Select(m => m.LineNumber));
-        Assert.Equal(new JsonlLoadResult(12, 2, 9), result);
+        Assert.Equal((12L, 2L, 9L), (result.Lines, result.Loaded, result.Malformed));
         Assert.Equal("line 4: the timestamp is not an integer of epoch nanoseconds", malformed[2].ToString());
         Assert.Equal("no timestamp", malformed[3].Reason);
         Assert.Equal("no message", malformed[4].Reason);
         Assert.Equal("the message is not a string", malformed[5].Reason);
-        Assert.Equal("not a JSON object", malformed[6].Reason);
+        Assert.Equal("the entry is not a JSON object", malformed[6].Reason);
         Assert.Equal("the replica is not a string or null", malformed[8].Reason);
         Assert.StartsWith("not valid JSON", malformed[0].Reason);
     }

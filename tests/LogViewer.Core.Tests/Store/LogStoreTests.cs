@@ -1,6 +1,5 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Store;
-using LogViewer.Core.Tail;
 using static LogViewer.Core.Tests.Store.StoreTestData;
 
 namespace LogViewer.Core.Tests.Store;
@@ -28,7 +27,7 @@ public sealed class LogStoreTests
         var store = new LogStore();
         store.Add([Entry(10, "a"), Entry(20, "b"), Entry(30, "c")]);
 
-        store.Add(new TailBatch([Entry(20, "late-20"), Entry(5, "late-5"), Entry(25, "late-25"), Entry(40, "new")], 3));
+        store.Add([Entry(20, "late-20"), Entry(5, "late-5"), Entry(25, "late-25"), Entry(40, "new")]);
 
         Assert.Equal(["late-5", "a", "b", "late-20", "late-25", "c", "new"], Rows(store.Current).Select(r => r.Message));
     }

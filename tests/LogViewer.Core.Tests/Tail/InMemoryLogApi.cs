@@ -1,3 +1,4 @@
+using LogViewer.Core.Decoding;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
@@ -87,7 +88,11 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
         }
 
         var malformed = MalformedAt.Where(m => m.Key >= start && m.Key <= end).Sum(m => m.Value);
-        return Task.FromResult(new LogPage(page, malformed));
+        var decoding = malformed == 0 ? DecodeReport.None : DecodeReport.None with
+        {
+            Skipped = DecodeReport.None.Skipped.Add(LogV1Decoder.BadTimestamp, malformed),
+        };
+        return Task.FromResult(new LogPage(page, decoding));
     }
 
     public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace LogViewer.Core.Replay;
+namespace LogViewer.Core.Decoding;
 
 /// <summary>
 /// Turns short UTF-8 values that repeat (replica ids, request ids) into strings without allocating one per line:
-/// a direct-mapped table of recently seen values.
+/// a direct-mapped table of recently seen values. The one string cache of both LogV1 readers.
 /// </summary>
 internal sealed class Utf8StringCache
 {
