@@ -18,14 +18,15 @@ internal sealed class ViewerHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false)
+    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
         var schedulers = new ViewerSchedulers(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance, ImmediateScheduler.Instance);
-        Program = new ViewerProgram(App, new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time }, schedulers);
+        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time };
+        Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers);
         _token = App.Begin(Program.Root);
         Program.Start();
         Draw();

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Store;
 
@@ -7,19 +8,23 @@ namespace LogViewer.Core.Rules;
 /// How many held entries each rule's pattern matches (on its own, whatever the other rules do), for the rule panel.
 /// Each pattern keeps its own <see cref="FilteredView"/> over the store, so a batch costs only its new entries per
 /// pattern, and eviction and late lines are followed exactly; no batch rescans the store. A new pattern's first
-/// count is computed on the thread pool (<see cref="CountOf"/> is <c>null</c> until then). Thread-safe.
+/// count is computed on the given scheduler (<see cref="CountOf"/> is <c>null</c> until then). Thread-safe.
 /// </summary>
 public sealed class RuleMatchCounts : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly LogStore _store;
+    private readonly IScheduler _scheduler;
     private readonly Dictionary<RulePattern, FilteredView?> _views = [];
     private bool _disposed;
 
-    public RuleMatchCounts(LogStore store)
+    /// <param name="store">The store whose held entries are counted.</param>
+    /// <param name="scheduler">Where a new pattern's first count runs (the task pool unless given).</param>
+    public RuleMatchCounts(LogStore store, IScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
+        _scheduler = scheduler ?? TaskPoolScheduler.Default;
     }
 
     /// <summary>A count changed (a first count finished, or entries arrived or left); raised off the UI thread.</summary>
@@ -49,7 +54,7 @@ public sealed class RuleMatchCounts : IDisposable
 
         foreach (var pattern in started)
         {
-            _ = Task.Run(() => Start(pattern));
+            _scheduler.Schedule(() => Start(pattern));
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class ViewerProgram : IDisposable
         _time = session.TimeProvider ?? TimeProvider.System;
         _store = new LogStore(session.MaxLines);
         _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
-        _ruleCounts = new RuleMatchCounts(_store);
+        _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         State = new ViewerState

@@ -38,7 +38,7 @@ internal static class SessionRestore
 
         if (!string.IsNullOrEmpty(session.InitialFilter))
         {
-            yield return new AddRule(RuleKind.In, RulePattern.Parse(session.InitialFilter));
+            // A temporary in-rule, as if typed after /: Enter keeps it, Esc discards it.
             yield return new FilterTextChanged(session.InitialFilter);
         }
     }

@@ -62,6 +62,7 @@ internal static class ViewerReducer
             Escape => state.HelpVisible ? next with { HelpVisible = false }
                 : state.Panel.Open ? next with { Panel = state.Panel with { Open = false, Editing = RuleEditMode.None } }
                 : Refiltered(state, WithFilterText(next, string.Empty)),
+            RuleCountsRead counts => RuleReducer.Update(state, counts), // data arriving, like DataChanged: the notice stays
             RuleAction rule => RuleReducer.Update(next, rule),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
@@ -93,7 +94,7 @@ internal static class ViewerReducer
     private static ViewerState KeepQuickFilter(ViewerState state)
     {
         var closed = state with { EditingFilter = false };
-        if (state.FilterMode != FilterMode.Narrow || state.Matcher.Pattern is not { } pattern)
+        if (state.FilterMode != FilterMode.Narrow || state.Matcher.Pattern is not { } pattern || state.QuickFilterKept)
         {
             return closed;
         }
@@ -101,11 +102,12 @@ internal static class ViewerReducer
         var rule = new FilterRule(RuleKind.In, pattern);
         if (state.Rules.Rules.Contains(rule))
         {
-            return closed;
+            return closed with { QuickFilterKept = true };
         }
 
         return closed with
         {
+            QuickFilterKept = true,
             Rules = state.Rules.Add(rule),
             Notice = $"kept as rule {state.Rules.Rules.Count + 1}: {rule.Describe()} (Tab shows the rules)",
         };
@@ -135,8 +137,8 @@ internal static class ViewerReducer
         }
 
         return TextMatcher.TryParse(text, out var matcher, out var reason)
-            ? state with { FilterText = text, Matcher = matcher, FilterError = null }
-            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason };
+            ? state with { FilterText = text, Matcher = matcher, FilterError = null, QuickFilterKept = false }
+            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason, QuickFilterKept = false };
     }
 
     private static ViewerState MoveTo(ViewerState state, IRowSource rows, int row)

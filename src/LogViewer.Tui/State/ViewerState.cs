@@ -58,6 +58,9 @@ internal sealed record ViewerState
 
     public bool EditingFilter { get; init; }
 
+    /// <summary>True once Enter kept the quick filter as a rule: its text then only highlights (the rule narrows).</summary>
+    public bool QuickFilterKept { get; init; }
+
     public FilterMode FilterMode { get; init; } = FilterMode.Narrow;
 
     /// <summary>Why the filter text is not usable (an invalid regular expression), shown in place.</summary>

@@ -115,7 +115,7 @@ internal sealed class FilterLine : View
         List<string> parts = [];
         if (state.FilterText.Length > 0)
         {
-            const string kind = "highlight";
+            var kind = state.QuickFilterKept || state.FilterMode == FilterMode.HighlightOnly ? "highlight" : "filter";
             parts.Add($"{kind}: {state.FilterText}" + (state.FilterError is { } error ? $" - {error}" : string.Empty));
         }
 
