@@ -60,6 +60,9 @@ public sealed record SimulatorOptions
     /// </summary>
     public JobTimeline? DemoJobTimeline { get; init; }
 
+    /// <summary>How long after the server's start the waking-up deployment (<see cref="SimulatorCatalog.WakingDeploymentId"/>) becomes ACTIVE.</summary>
+    public TimeSpan WakeUpAfter { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The short job that completes: CREATED, QUEUED, DEPLOYING, RUNNING, then COMPLETED about a minute after start.</summary>
     public JobTimeline ShortJobTimeline { get; init; } = new(TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(35));
 

@@ -8,7 +8,7 @@ public sealed class CliApplicationTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--help" }, "deployment")]
-    [InlineData(new[] { "deployment", "--help" }, "<model_id> <deployment_id>")]
+    [InlineData(new[] { "deployment", "--help" }, "[<model_id> [<deployment_id>]]")]
     [InlineData(new[] { "training", "--help" }, "--no-exit")]
     [InlineData(new[] { "replay", "--help" }, "<FILE>")]
     public async Task Help_Works_And_Documents_Exit_Codes(string[] args, string expected)
@@ -25,7 +25,8 @@ public sealed class CliApplicationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "deployment", "m" }, "Required argument missing")]
+    [InlineData(new[] { "deployment" }, "missing <model_id>: give the model's id or name")]
+    [InlineData(new[] { "training", "--output", "text" }, "missing <training_project_id>: give the training project's id or name")]
     [InlineData(new[] { "deployment", "m", "d", "--bogus" }, "--bogus")]
     [InlineData(new[] { "nonsense" }, "nonsense")]
     [InlineData(new string[0], "Required command was not provided")]

@@ -11,7 +11,8 @@ internal sealed record TrainingJobBody(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("current_status")] string? CurrentStatus,
-    [property: JsonPropertyName("error_message")] string? ErrorMessage);
+    [property: JsonPropertyName("error_message")] string? ErrorMessage,
+    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt = null);
 
 /// <summary>
 /// An error answer. Servers and gateways disagree on the shape: <c>error</c>, <c>message</c>, FastAPI's

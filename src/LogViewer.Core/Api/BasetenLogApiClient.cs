@@ -14,7 +14,7 @@ namespace LogViewer.Core.Api;
 /// one-line message that never contains the key. Cancelling the caller's token surfaces as
 /// <see cref="OperationCanceledException"/>; the client's own timeout as <see cref="ApiFailureKind.Timeout"/>.
 /// </summary>
-public sealed class BasetenLogApiClient : ILogApi
+public sealed partial class BasetenLogApiClient : ILogApi
 {
     private readonly HttpClient _http;
     private readonly ApiCredential _credential;
@@ -70,11 +70,11 @@ public sealed class BasetenLogApiClient : ILogApi
 
         var job = response?.TrainingJob;
         return job?.CurrentStatus is { } status
-            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage)
+            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage) { UpdatedAt = job.UpdatedAt }
             : throw new LogApiException(ApiFailureKind.InvalidResponse, "The training job answer has no training_job.current_status.", 200);
     }
 
-    private async Task<byte[]> SendAsync(Uri uri, LogTarget target, CancellationToken cancellationToken)
+    private async Task<byte[]> SendAsync(Uri uri, LogTarget? target, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _credential.Key);

@@ -1,3 +1,4 @@
+using LogViewer.Core.Catalog;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 
@@ -15,6 +16,9 @@ public interface ILogApi
 
     /// <summary>The training job's current status (GET /v1/training_projects/{id}/jobs/{job_id}).</summary>
     Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken);
+
+    /// <summary>The deployment's status and active replica count (GET /v1/models/{id}/deployments/{deployment_id}).</summary>
+    Task<DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -36,6 +40,16 @@ public sealed record LogPage(IReadOnlyList<LogEntry> Entries, DecodeReport Probl
 /// <summary>A training job's identity and lifecycle status as the API reports it.</summary>
 public sealed record TrainingJobInfo(string Id, string? Name, string CurrentStatus, string? ErrorMessage)
 {
+    /// <summary>The job's project, when the answer said (listings and the job endpoint do).</summary>
+    public string? ProjectId { get; init; }
+
+    public string? ProjectName { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the status last changed; for a job that has ended, about when it ended.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>Not started yet: Baseten's CLI waits in these states before tailing.</summary>
     public bool IsWaiting => CurrentStatus is "TRAINING_JOB_PENDING" or "TRAINING_JOB_CREATED" or "TRAINING_JOB_QUEUED"
         or "PENDING" or "CREATED" or "QUEUED";

@@ -11,16 +11,38 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 {
     public string? JobStatus { get; set; }
 
-    public TailState? Current { get; private set; }
+    public string? JobError { get; set; }
+
+    public DateTimeOffset? JobEndedAt { get; set; }
+
+    public Catalog.DeploymentInfo? Deployment { get; set; }
+
+    public TailState? Current => _last?.State;
+
+    private TailStatus? _last;
 
     public void Report(TailState state, string message, Func<TailStatus, TailStatus>? details = null) =>
         Report(state, clock.GetUtcNow(), message, details);
 
     private void Report(TailState state, DateTimeOffset at, string message, Func<TailStatus, TailStatus>? details)
     {
-        var status = new TailStatus(state, at, message) { JobStatus = JobStatus };
-        Current = state;
-        emit(details is null ? status : details(status));
+        var status = new TailStatus(state, at, message) { JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment };
+        Emit(details is null ? status : details(status));
+    }
+
+    /// <summary>The last status again, with a new message and the lifecycle fields as they are now.</summary>
+    public void Republish(string message)
+    {
+        if (_last is { } last)
+        {
+            Emit(last with { At = clock.GetUtcNow(), Message = message, JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment });
+        }
+    }
+
+    private void Emit(TailStatus status)
+    {
+        _last = status;
+        emit(status);
     }
 
     public void Live(DateTimeOffset lastPollAt) =>
@@ -58,6 +80,6 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         _ => $"{(int)span.TotalDays} d {span.Hours} h",
     };
 
-    private static string Clock(DateTimeOffset time) =>
+    public static string Clock(DateTimeOffset time) =>
         time.UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,7 @@ public sealed class TailEngine
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PollInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Lookback, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.JobStatusInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DeploymentStatusInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBackoff, TimeSpan.FromSeconds(1));
         _api = api;
         _target = target;
@@ -52,7 +53,8 @@ public sealed class TailEngine
     /// <summary>
     /// A cold stream: each subscription runs one independent poller, starting on the scheduler; disposing the
     /// subscription stops it and cancels the request in flight. The stream completes after a
-    /// <see cref="TailState.Ended"/> or <see cref="TailState.Fatal"/> status; API failures never reach OnError
+    /// <see cref="TailState.Ended"/> or <see cref="TailState.Fatal"/> status (after <see cref="TailState.Stopped"/> it
+    /// waits for <see cref="TailOptions.Control"/> to resume); API failures never reach OnError
     /// (transient ones are retried and reported as <see cref="TailState.Retrying"/>), only bugs do.
     /// Events arrive sequentially on the scheduler's or the HTTP client's threads: use ObserveOn to render them.
     /// A <see cref="TailState.Live"/> status follows every poll (its LastPollAt moves on) and a

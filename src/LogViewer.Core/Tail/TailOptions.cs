@@ -34,8 +34,17 @@ public sealed record TailOptions
     /// <summary>For training jobs: how long to keep tailing after the job reaches a terminal state.</summary>
     public TimeSpan TrailingLinesGrace { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>For training jobs: end the stream when the job has ended (text/jsonl output). False for --no-exit and the TUI.</summary>
+    /// <summary>For training jobs: stop when the job has ended and its trailing lines are read. False for --no-exit.</summary>
     public bool EndWhenJobEnds { get; init; } = true;
+
+    /// <summary>For deployments: how often the deployment's status and replica count are read.</summary>
+    public TimeSpan DeploymentStatusInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// For training jobs with <see cref="EndWhenJobEnds"/>: when set, the tail stops polling after the job's end
+    /// (<see cref="TailState.Stopped"/>) and waits for <see cref="TailControl.Resume"/> instead of ending the stream.
+    /// </summary>
+    public TailControl? Control { get; init; }
 
     /// <summary>Longest wait between retries of a transient failure.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
+using LogViewer.Core.Catalog;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 using Polly;
@@ -25,6 +26,7 @@ internal sealed class TailSession
     private readonly ResiliencePipeline _retry;
     private readonly WindowPager _pager;
     private readonly TrainingJobWatcher? _job;
+    private readonly DeploymentWatcher? _deployment;
     private readonly EmittedIdentities _identities = new();
     private readonly HashSet<long> _warnedCrowdedMillis = [];
     private TailCursor? _cursor;
@@ -44,6 +46,7 @@ internal sealed class TailSession
         _retry = TransientFailureRetry.Build(options.MaxBackoff, new SchedulerTimeProvider(scheduler), randomizer, _status.Retrying);
         _pager = new WindowPager(FetchLogsAsync, options.Filters);
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
+        _deployment = target is DeploymentTarget deployment ? new DeploymentWatcher(deployment, options.DeploymentStatusInterval) : null;
     }
 
     // Known once the range is: a training job's default range starts 30 min before it starts running.
@@ -95,19 +98,48 @@ internal sealed class TailSession
         }
 
         _status.Live(_clock.GetUtcNow());
-        while (!JobFinished())
+        while (true)
         {
-            await _scheduler.DelayAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
-            var start = Cursor.NextPollStartMillis;
-            await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
-            _status.Live(_clock.GetUtcNow());
+            while (!JobFinished())
+            {
+                await WaitForNextPollAsync(cancellationToken).ConfigureAwait(false);
+                var start = Cursor.NextPollStartMillis;
+                await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
+                _status.Live(_clock.GetUtcNow());
+            }
+
+            var job = _job!.Job!;
+            var ended = $"Training job {job.Id} {job.ShortStatus} at {StatusReporter.Clock(_status.JobEndedAt ?? _clock.GetUtcNow())}"
+                + (job.ErrorMessage is { Length: > 0 } error ? $": {error}" : string.Empty);
+            if (_options.Control is not { } control)
+            {
+                _status.Report(TailState.Ended, ended + ".");
+                return;
+            }
+
+            _status.Report(TailState.Stopped, ended + "; stopped polling.");
+            await control.WaitForResumeAsync(cancellationToken).ConfigureAwait(false);
+            // Back on the scheduler: Resume() runs on the caller's thread (the UI's), which must not poll.
+            await _scheduler.DelayAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            _status.Report(TailState.Live, $"Resumed: polling training job {job.Id} again although it has ended.", s => s with { LastPollAt = _clock.GetUtcNow() });
+        }
+    }
+
+    // The deployment's status is read at the start of the wait between polls, so it never delays a log request.
+    private async Task WaitForNextPollAsync(CancellationToken cancellationToken)
+    {
+        var wait = _scheduler.DelayAsync(_options.PollInterval, cancellationToken);
+        if (_deployment is not null && _deployment.IsDue(_scheduler.Now))
+        {
+            await CheckDeploymentAsync(_deployment, cancellationToken).ConfigureAwait(false);
         }
 
-        _status.Report(TailState.Ended, $"Training job {_job!.Target.JobId} ended: {_job.Job!.ShortStatus}.");
+        await wait.ConfigureAwait(false);
     }
 
     private bool JobFinished() =>
-        _job is not null && _options.EndWhenJobEnds && _job.TrailingGraceOver(_scheduler.Now, _options.TrailingLinesGrace);
+        _job is not null && _options.EndWhenJobEnds && _options.Control?.ResumeRequested != true
+        && _job.TrailingGraceOver(_scheduler.Now, _options.TrailingLinesGrace);
 
     private async Task WaitForJobToStartAsync(CancellationToken cancellationToken)
     {
@@ -135,6 +167,8 @@ internal sealed class TailSession
         }
 
         _status.JobStatus = job.ShortStatus;
+        _status.JobError = job.ErrorMessage;
+        _status.JobEndedAt = job.IsTerminal ? job.UpdatedAt ?? _clock.GetUtcNow() : null;
         if (_status.Current is TailState.Live or TailState.CatchingUp)
         {
             var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
@@ -144,6 +178,45 @@ internal sealed class TailSession
         }
 
         return job;
+    }
+
+    // Not through the retry pipeline: a status endpoint in trouble must not hold up the logs; it is read again next interval.
+    private async Task CheckDeploymentAsync(DeploymentWatcher watcher, CancellationToken cancellationToken)
+    {
+        DeploymentInfo? deployment;
+        try
+        {
+            await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            deployment = await _api.GetDeploymentAsync(watcher.Target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogApiException failure) when (failure.IsTransient)
+        {
+            watcher.Skip(_scheduler.Now);
+            return;
+        }
+        catch (LogApiException failure)
+        {
+            watcher.GiveUp();
+            Warn($"The deployment's status could not be read ({failure.Message.TrimEnd('.')}); logs go on without it.");
+            return;
+        }
+
+        if (deployment is null)
+        {
+            watcher.Skip(_scheduler.Now);
+            return;
+        }
+
+        if (!watcher.Record(deployment, _scheduler.Now))
+        {
+            return;
+        }
+
+        _status.Deployment = deployment;
+        if (_status.Current is not TailState.Connecting)
+        {
+            _status.Republish($"Deployment {deployment.Name} is {deployment.Describe()}.");
+        }
     }
 
     // A live poll leaves its last window open-ended: up to the server's now.

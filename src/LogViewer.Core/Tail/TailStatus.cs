@@ -21,6 +21,12 @@ public enum TailState
     /// <summary>The requested range is read and the tail is not following (or the job ended): nothing more will come.</summary>
     Ended,
 
+    /// <summary>
+    /// The training job ended and its trailing lines are read: polling stopped, but a <see cref="TailControl"/> can
+    /// resume it (the TUI's choice; text and jsonl output end instead).
+    /// </summary>
+    Stopped,
+
     /// <summary>Stopped for good: key rejected, id not found, bad query. <see cref="TailStatus.Message"/> says which.</summary>
     Fatal,
 }
@@ -54,6 +60,15 @@ public sealed record TailStatus(TailState State, DateTimeOffset At, string Messa
 
     /// <summary>For training jobs: the job's status without the TRAINING_JOB_ prefix (RUNNING, COMPLETED...).</summary>
     public string? JobStatus { get; init; }
+
+    /// <summary>For training jobs that failed: the API's error_message.</summary>
+    public string? JobError { get; init; }
+
+    /// <summary>For training jobs that ended: when (the job's updated_at, else when the tail first saw it ended).</summary>
+    public DateTimeOffset? JobEndedAt { get; init; }
+
+    /// <summary>For deployments: the last status read (every 30 s or so), with its active replica count.</summary>
+    public Catalog.DeploymentInfo? Deployment { get; init; }
 }
 
 /// <summary>

@@ -12,34 +12,34 @@ internal sealed class LogsEndpoints(SimulatedWorld world, TimeProvider timeProvi
     {
         var modelId = RouteValue(context, "modelId");
         var deploymentId = RouteValue(context, "deploymentId");
-        if (modelId != SimulatorCatalog.DemoModelId)
+        if (world.FindModel(modelId) is not { } model)
         {
             return Answers.Error(context, StatusCodes.Status404NotFound, $"Model {modelId} not found");
         }
 
-        if (deploymentId != SimulatorCatalog.DemoDeploymentId)
+        if (model.FindDeployment(deploymentId) is not { } deployment)
         {
             return Answers.Error(context, StatusCodes.Status404NotFound, $"Deployment {deploymentId} not found");
         }
 
-        return Answer(context, world.Targets[SimulatorCatalog.DemoDeploymentLogsPath], training: false);
+        return Answer(context, world.Targets[deployment.LogsPath], training: false);
     }
 
     public Task TrainingLogs(HttpContext context)
     {
         var projectId = RouteValue(context, "projectId");
         var jobId = RouteValue(context, "jobId");
-        if (projectId != SimulatorCatalog.DemoTrainingProjectId)
+        if (world.FindProject(projectId) is not { } project)
         {
             return Answers.Error(context, StatusCodes.Status404NotFound, $"Training project {projectId} not found");
         }
 
-        if (world.FindJob(jobId) is null)
+        if (project.FindJob(jobId) is not { } job)
         {
             return Answers.Error(context, StatusCodes.Status404NotFound, $"Training job {jobId} not found");
         }
 
-        return Answer(context, world.Targets[SimulatedWorld.TrainingLogsPath(jobId)], training: true);
+        return Answer(context, world.Targets[job.LogsPath], training: true);
     }
 
     internal static string RouteValue(HttpContext context, string name) =>

@@ -3,77 +3,90 @@ using Microsoft.AspNetCore.Http;
 
 namespace LogViewer.Simulator.Http;
 
-/// <summary>The listing and status endpoints of the management API, for the simulated model and training project.</summary>
+/// <summary>
+/// The listing and status endpoints of the management API, shaped as the subset spec's ModelsV1, DeploymentsV1,
+/// DeploymentV1, ListTrainingProjectsResponseV1, ListTrainingJobsResponseV1 and GetTrainingJobResponseV1.
+/// </summary>
 internal sealed class ManagementEndpoints(SimulatedWorld world, TimeProvider timeProvider)
 {
-    private const string TeamName = "Default Team";
-    private const string InstanceTypeName = "H100:1x24x80";
-
     private static readonly InstanceTypeDto TrainingInstance = new("H100x8", "8x H100 80GB", 1_966_080, 188_000, 8, "H100", 81_920);
 
     public Task Models(HttpContext context) =>
-        Answers.Json(context, StatusCodes.Status200OK, new ModelsResponse([Model()]), SimulatorJsonContext.Default.ModelsResponse);
+        Answers.Json(context, StatusCodes.Status200OK, new ModelsResponse(world.Models.Select(Model).ToList()), SimulatorJsonContext.Default.ModelsResponse);
 
     public Task Deployments(HttpContext context)
     {
-        if (!KnownModel(context, out var missing))
+        if (!KnownModel(context, out var model, out var missing))
         {
             return missing;
         }
 
-        return Answers.Json(context, StatusCodes.Status200OK, new DeploymentsResponse([Deployment()]), SimulatorJsonContext.Default.DeploymentsResponse);
+        var now = timeProvider.GetUtcNow();
+        return Answers.Json(
+            context,
+            StatusCodes.Status200OK,
+            new DeploymentsResponse(model.Deployments.Select(d => Deployment(model, d, now)).ToList()),
+            SimulatorJsonContext.Default.DeploymentsResponse);
     }
 
     public Task DeploymentById(HttpContext context)
     {
-        if (!KnownModel(context, out var missing))
+        if (!KnownModel(context, out var model, out var missing))
         {
             return missing;
         }
 
         var deploymentId = LogsEndpoints.RouteValue(context, "deploymentId");
-        return deploymentId == SimulatorCatalog.DemoDeploymentId
-            ? Answers.Json(context, StatusCodes.Status200OK, Deployment(), SimulatorJsonContext.Default.DeploymentDto)
+        return model.FindDeployment(deploymentId) is { } deployment
+            ? Answers.Json(context, StatusCodes.Status200OK, Deployment(model, deployment, timeProvider.GetUtcNow()), SimulatorJsonContext.Default.DeploymentDto)
             : Answers.Error(context, StatusCodes.Status404NotFound, $"Deployment {deploymentId} not found");
     }
 
-    public Task TrainingProjects(HttpContext context) =>
-        Answers.Json(context, StatusCodes.Status200OK, new TrainingProjectsResponse([Project(timeProvider.GetUtcNow())]), SimulatorJsonContext.Default.TrainingProjectsResponse);
+    public Task TrainingProjects(HttpContext context)
+    {
+        var now = timeProvider.GetUtcNow();
+        return Answers.Json(
+            context,
+            StatusCodes.Status200OK,
+            new TrainingProjectsResponse(world.Projects.Select(project => Project(project, now)).ToList()),
+            SimulatorJsonContext.Default.TrainingProjectsResponse);
+    }
 
     public Task TrainingJobs(HttpContext context)
     {
-        if (!KnownProject(context, out var missing))
+        if (!KnownProject(context, out var project, out var missing))
         {
             return missing;
         }
 
         var now = timeProvider.GetUtcNow();
-        var jobs = world.Jobs.Select(job => Job(job, now)).ToList();
-        return Answers.Json(context, StatusCodes.Status200OK, new TrainingJobsResponse(Project(now), jobs), SimulatorJsonContext.Default.TrainingJobsResponse);
+        var jobs = project.Jobs.Select(job => Job(project, job, now)).ToList();
+        return Answers.Json(context, StatusCodes.Status200OK, new TrainingJobsResponse(Project(project, now), jobs), SimulatorJsonContext.Default.TrainingJobsResponse);
     }
 
     public Task TrainingJobById(HttpContext context)
     {
-        if (!KnownProject(context, out var missing))
+        if (!KnownProject(context, out var project, out var missing))
         {
             return missing;
         }
 
         var jobId = LogsEndpoints.RouteValue(context, "jobId");
-        if (world.FindJob(jobId) is not { } job)
+        if (project.FindJob(jobId) is not { } job)
         {
             return Answers.Error(context, StatusCodes.Status404NotFound, $"Training job {jobId} not found");
         }
 
         var now = timeProvider.GetUtcNow();
-        return Answers.Json(context, StatusCodes.Status200OK, new TrainingJobResponse(Project(now), Job(job, now)), SimulatorJsonContext.Default.TrainingJobResponse);
+        return Answers.Json(context, StatusCodes.Status200OK, new TrainingJobResponse(Project(project, now), Job(project, job, now)), SimulatorJsonContext.Default.TrainingJobResponse);
     }
 
-    private static bool KnownModel(HttpContext context, out Task missing)
+    private bool KnownModel(HttpContext context, out SimulatedModel model, out Task missing)
     {
         var modelId = LogsEndpoints.RouteValue(context, "modelId");
         missing = Task.CompletedTask;
-        if (modelId == SimulatorCatalog.DemoModelId)
+        model = world.FindModel(modelId)!;
+        if (model is not null)
         {
             return true;
         }
@@ -82,11 +95,12 @@ internal sealed class ManagementEndpoints(SimulatedWorld world, TimeProvider tim
         return false;
     }
 
-    private static bool KnownProject(HttpContext context, out Task missing)
+    private bool KnownProject(HttpContext context, out SimulatedProject project, out Task missing)
     {
         var projectId = LogsEndpoints.RouteValue(context, "projectId");
         missing = Task.CompletedTask;
-        if (projectId == SimulatorCatalog.DemoTrainingProjectId)
+        project = world.FindProject(projectId)!;
+        if (project is not null)
         {
             return true;
         }
@@ -95,36 +109,40 @@ internal sealed class ManagementEndpoints(SimulatedWorld world, TimeProvider tim
         return false;
     }
 
-    private ModelDto Model() =>
-        new(SimulatorCatalog.DemoModelId, world.Start - TimeSpan.FromDays(12), "llama-3-8b-instruct", 1, SimulatorCatalog.DemoDeploymentId, null, InstanceTypeName, TeamName);
+    private static ModelDto Model(SimulatedModel model) =>
+        new(model.Id, model.CreatedAt, model.Name, model.Deployments.Count, model.Production?.Id, model.Development?.Id, model.InstanceTypeName, model.TeamName);
 
-    private DeploymentDto Deployment() =>
-        new(
-            SimulatorCatalog.DemoDeploymentId,
-            world.Start - TimeSpan.FromDays(3),
-            "deployment-7",
-            SimulatorCatalog.DemoModelId,
-            IsProduction: true,
-            IsDevelopment: false,
-            "ACTIVE",
-            world.ReplicaCount,
-            new AutoscalingDto(1, 8, 60, 900, 32, 70),
-            InstanceTypeName,
-            "production");
-
-    private TrainingProjectDto Project(DateTimeOffset now)
+    private static DeploymentDto Deployment(SimulatedModel model, SimulatedDeployment deployment, DateTimeOffset now)
     {
-        var latest = world.Jobs.MaxBy(job => job.CreatedAt)!;
-        return new TrainingProjectDto(
-            SimulatorCatalog.DemoTrainingProjectId,
-            "llama-finetunes",
-            world.Start - TimeSpan.FromDays(30),
-            world.Jobs.Max(job => job.UpdatedAt(now)),
-            TeamName,
-            Job(latest, now));
+        var phase = deployment.PhaseAt(now);
+        // The spec: autoscaling_settings is null while the model has not finished deploying.
+        var autoscaling = phase.Status is "BUILDING" or "BUILD_FAILED" or "BUILD_STOPPED" or "DEPLOYING"
+            ? null
+            : new AutoscalingDto(deployment.IsProduction ? 1 : 0, 8, 60, 900, 32, 70);
+        return new DeploymentDto(
+            deployment.Id,
+            deployment.CreatedAt,
+            deployment.Name,
+            model.Id,
+            deployment.IsProduction,
+            deployment.IsDevelopment,
+            phase.Status,
+            phase.ActiveReplicas,
+            autoscaling,
+            model.InstanceTypeName,
+            deployment.Environment);
     }
 
-    private static TrainingJobDto Job(SimulatedJob job, DateTimeOffset now) =>
+    private static TrainingProjectDto Project(SimulatedProject project, DateTimeOffset now) =>
+        new(
+            project.Id,
+            project.Name,
+            project.CreatedAt,
+            project.UpdatedAt(now),
+            project.TeamName,
+            project.LatestJob is { } latest ? Job(project, latest, now) : null);
+
+    private static TrainingJobDto Job(SimulatedProject project, SimulatedJob job, DateTimeOffset now) =>
         new(
             job.Id,
             job.CreatedAt,
@@ -132,7 +150,7 @@ internal sealed class ManagementEndpoints(SimulatedWorld world, TimeProvider tim
             job.ErrorMessageAt(now),
             TrainingInstance,
             job.UpdatedAt(now),
-            SimulatorCatalog.DemoTrainingProjectId,
-            new ProjectSummaryDto(SimulatorCatalog.DemoTrainingProjectId, "llama-finetunes"),
+            project.Id,
+            new ProjectSummaryDto(project.Id, project.Name),
             job.Name);
 }

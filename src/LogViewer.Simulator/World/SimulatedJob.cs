@@ -1,9 +1,19 @@
 namespace LogViewer.Simulator.World;
 
+/// <summary>How a training job ends, once its RUNNING phase is over.</summary>
+internal enum JobOutcome
+{
+    Completed,
+    Failed,
+    Stopped,
+}
+
 /// <summary>A training job on its timeline: its status, update time and error message at any moment.</summary>
-internal sealed class SimulatedJob(string id, string name, DateTimeOffset serverStart, JobTimeline timeline, bool fails)
+internal sealed class SimulatedJob(string projectId, string id, string name, DateTimeOffset serverStart, JobTimeline timeline, JobOutcome outcome, string? errorMessage = null)
 {
     public const string FailureMessage = "Training job exited with code 1: torch.OutOfMemoryError: CUDA out of memory.";
+
+    public string ProjectId { get; } = projectId;
 
     public string Id { get; } = id;
 
@@ -11,7 +21,9 @@ internal sealed class SimulatedJob(string id, string name, DateTimeOffset server
 
     public JobTimeline Timeline { get; } = timeline;
 
-    public bool Fails { get; } = fails;
+    public JobOutcome Outcome { get; } = outcome;
+
+    public bool Fails => Outcome == JobOutcome.Failed;
 
     public DateTimeOffset CreatedAt => serverStart + Timeline.CreatedAfterStart;
 
@@ -21,11 +33,18 @@ internal sealed class SimulatedJob(string id, string name, DateTimeOffset server
 
     public DateTimeOffset EndsAt => serverStart + Timeline.EndsAfterStart;
 
+    public string LogsPath => SimulatedWorld.TrainingLogsPath(ProjectId, Id);
+
     private DateTimeOffset QueuedAt => CreatedAt + Timeline.Created;
 
     /// <summary>The status at <paramref name="now"/>; before its creation a job reports CREATED (it is listed anyway).</summary>
     public string StatusAt(DateTimeOffset now) =>
-        now >= EndsAt ? (Fails ? SimulatorJobStatus.Failed : SimulatorJobStatus.Completed)
+        now >= EndsAt ? Outcome switch
+        {
+            JobOutcome.Failed => SimulatorJobStatus.Failed,
+            JobOutcome.Stopped => SimulatorJobStatus.Stopped,
+            _ => SimulatorJobStatus.Completed,
+        }
         : now >= RunningAt ? SimulatorJobStatus.Running
         : now >= DeployingAt ? SimulatorJobStatus.Deploying
         : now >= QueuedAt ? SimulatorJobStatus.Queued
@@ -39,5 +58,5 @@ internal sealed class SimulatedJob(string id, string name, DateTimeOffset server
         : now >= QueuedAt ? QueuedAt
         : CreatedAt;
 
-    public string? ErrorMessageAt(DateTimeOffset now) => Fails && now >= EndsAt ? FailureMessage : null;
+    public string? ErrorMessageAt(DateTimeOffset now) => Fails && now >= EndsAt ? errorMessage ?? FailureMessage : null;
 }

@@ -4,8 +4,8 @@ using LogViewer.Simulator.Logs;
 namespace LogViewer.Simulator.World;
 
 /// <summary>
-/// Everything the simulator serves: one model with one ACTIVE deployment, one training project with three jobs
-/// (the demo's long job, a short one that completes, one that fails), and the logs of each, keyed by logs path.
+/// Everything the simulator serves: the models with their deployments and the training projects with their jobs
+/// (<see cref="WorldContents"/> says which), and the logs of each, keyed by logs path.
 /// </summary>
 internal sealed class SimulatedWorld
 {
@@ -15,26 +15,19 @@ internal sealed class SimulatedWorld
     {
         Start = start;
         ReplicaCount = options.ReplicaCount;
-        var demoTimeline = options.DemoJobTimeline ?? new JobTimeline(
-            -(options.History + TimeSpan.FromMinutes(3)),
-            TimeSpan.FromSeconds(20),
-            TimeSpan.FromSeconds(40),
-            TimeSpan.FromMinutes(2),
-            TimeSpan.FromDays(3650));
-        Jobs =
-        [
-            new SimulatedJob(SimulatorCatalog.DemoTrainingJobId, "llama-3-8b-sft", start, demoTimeline, fails: false),
-            new SimulatedJob(SimulatorCatalog.ShortTrainingJobId, "quick-eval", start, options.ShortJobTimeline, fails: false),
-            new SimulatedJob(SimulatorCatalog.FailingTrainingJobId, "oom-repro", start, options.FailingJobTimeline, fails: true),
-        ];
+        var contents = new WorldContents(options, start);
+        Models = contents.Models();
+        Projects = contents.Projects();
 
-        var targets = new Dictionary<string, TargetLogs>(StringComparer.Ordinal)
+        var targets = new Dictionary<string, TargetLogs>(StringComparer.Ordinal);
+        foreach (var deployment in Models.SelectMany(model => model.Deployments))
         {
-            [SimulatorCatalog.DemoDeploymentLogsPath] = DeploymentLogs(options, start),
-        };
-        foreach (var job in Jobs)
+            targets[deployment.LogsPath] = DeploymentLogs(options, deployment);
+        }
+
+        foreach (var job in Projects.SelectMany(project => project.Jobs))
         {
-            targets[TrainingLogsPath(job.Id)] = TrainingLogs(options, job);
+            targets[job.LogsPath] = TrainingLogs(options, job);
         }
 
         Targets = targets.ToFrozenDictionary(StringComparer.Ordinal);
@@ -44,48 +37,22 @@ internal sealed class SimulatedWorld
 
     public int ReplicaCount { get; }
 
-    public IReadOnlyList<SimulatedJob> Jobs { get; }
+    public IReadOnlyList<SimulatedModel> Models { get; }
+
+    public IReadOnlyList<SimulatedProject> Projects { get; }
 
     public FrozenDictionary<string, TargetLogs> Targets { get; }
 
-    public static string TrainingLogsPath(string jobId) =>
-        $"/v1/training_projects/{SimulatorCatalog.DemoTrainingProjectId}/jobs/{jobId}/logs";
+    public static string TrainingLogsPath(string projectId, string jobId) => $"/v1/training_projects/{projectId}/jobs/{jobId}/logs";
 
-    public SimulatedJob? FindJob(string jobId) => Jobs.FirstOrDefault(job => job.Id == jobId);
+    public static string DeploymentLogsPath(string modelId, string deploymentId) => $"/v1/models/{modelId}/deployments/{deploymentId}/logs";
 
-    private static TargetLogs DeploymentLogs(SimulatorOptions options, DateTimeOffset start)
-    {
-        var seed = SeedFor(options.Seed, SimulatorCatalog.DemoDeploymentLogsPath);
-        var plan = new GenerationPlan(
-            seed,
-            EpochNanos.Of(start - options.History),
-            long.MaxValue,
-            ReplicaIds(seed, Math.Max(1, options.ReplicaCount)),
-            options.LinesPerSecond,
-            options.Bursts,
-            options.IngestionLagMin,
-            options.IngestionLagMax);
-        return new TargetLogs(new GeneratedLineSource(plan, new DeploymentComposer()), options.Retention);
-    }
+    public SimulatedModel? FindModel(string modelId) => Models.FirstOrDefault(model => model.Id == modelId);
 
-    private static TargetLogs TrainingLogs(SimulatorOptions options, SimulatedJob job)
-    {
-        var path = TrainingLogsPath(job.Id);
-        var seed = SeedFor(options.Seed, path);
-        var plan = new GenerationPlan(
-            seed,
-            EpochNanos.Of(job.DeployingAt),
-            EpochNanos.Of(job.EndsAt),
-            ReplicaIds(seed, 2),
-            options.LinesPerSecond,
-            options.Bursts,
-            options.IngestionLagMin,
-            options.IngestionLagMax);
-        var composer = new TrainingComposer(EpochNanos.Of(job.RunningAt), job.Fails);
-        return new TargetLogs(new GeneratedLineSource(plan, composer), options.Retention);
-    }
+    public SimulatedProject? FindProject(string projectId) => Projects.FirstOrDefault(project => project.Id == projectId);
 
-    private static List<string> ReplicaIds(int seed, int count)
+    /// <summary>Replica ids for a target: stable 5-character ids drawn from the target's seed.</summary>
+    public static List<string> ReplicaIds(int seed, int count)
     {
         var random = new Random(seed ^ 0x5eed);
         var ids = new List<string>(count);
@@ -108,7 +75,7 @@ internal sealed class SimulatedWorld
     }
 
     // string.GetHashCode differs per process; a seed must not.
-    private static int SeedFor(int seed, string path)
+    public static int SeedFor(int seed, string path)
     {
         var hash = 2166136261u;
         foreach (var c in path)
@@ -117,5 +84,36 @@ internal sealed class SimulatedWorld
         }
 
         return seed ^ (int)hash;
+    }
+
+    private static TargetLogs DeploymentLogs(SimulatorOptions options, SimulatedDeployment deployment)
+    {
+        var seed = SeedFor(options.Seed, deployment.LogsPath);
+        var plan = new GenerationPlan(
+            seed,
+            EpochNanos.Of(deployment.LogsFrom),
+            deployment.LogsUntil == DateTimeOffset.MaxValue ? long.MaxValue : EpochNanos.Of(deployment.LogsUntil),
+            deployment.Replicas,
+            options.LinesPerSecond,
+            options.Bursts,
+            options.IngestionLagMin,
+            options.IngestionLagMax);
+        return new TargetLogs(new GeneratedLineSource(plan, new DeploymentComposer()), options.Retention);
+    }
+
+    private static TargetLogs TrainingLogs(SimulatorOptions options, SimulatedJob job)
+    {
+        var seed = SeedFor(options.Seed, job.LogsPath);
+        var plan = new GenerationPlan(
+            seed,
+            EpochNanos.Of(job.DeployingAt),
+            EpochNanos.Of(job.EndsAt),
+            ReplicaIds(seed, 2),
+            options.LinesPerSecond,
+            options.Bursts,
+            options.IngestionLagMin,
+            options.IngestionLagMax);
+        var composer = new TrainingComposer(EpochNanos.Of(job.RunningAt), job.Fails);
+        return new TargetLogs(new GeneratedLineSource(plan, composer), options.Retention);
     }
 }

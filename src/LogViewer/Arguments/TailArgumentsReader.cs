@@ -69,7 +69,8 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             PollInterval = pollInterval,
             Lookback = lookback,
             Filters = filters,
-            EndWhenJobEnds = !parse.GetValue(options.NoExit) && output != OutputKind.Tui,
+            // The TUI stops polling too, but keeps the lines and can resume (TailRunner gives it a TailControl).
+            EndWhenJobEnds = !parse.GetValue(options.NoExit),
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
         return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, parse.GetValue(options.Fresh)));

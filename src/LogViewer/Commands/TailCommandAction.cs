@@ -1,32 +1,39 @@
 using System.CommandLine;
 using LogViewer.Arguments;
-using LogViewer.Core.Model;
 using LogViewer.Running;
+using LogViewer.Targets;
 
 namespace LogViewer.Commands;
 
-/// <summary>What <c>deployment</c> and <c>training</c> do once parsed: check every option, then tail.</summary>
+/// <summary>What <c>deployment</c> and <c>training</c> do once parsed: check every argument and option, then resolve the target and tail.</summary>
 internal static class TailCommandAction
 {
-    public static async Task<int> RunAsync(CliServices services, TailCommandOptions options, ParseResult parse, LogTarget target, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CliServices services, TailCommandOptions options, ParseResult parse, bool training, string? parent, string? child, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        foreach (var (name, value) in target.Ids)
+        var parentName = training ? "<training_project_id>" : "<model_id>";
+        if (string.IsNullOrWhiteSpace(parent))
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add($"the {name} id is empty; give the id shown in Baseten's dashboard.");
-            }
+            var what = training ? "the training project's id or name" : "the model's id or name";
+            errors.Add($"missing {parentName}: give {what} (`logviewer pick` lists them).");
         }
 
+        if (child is not null && string.IsNullOrWhiteSpace(child))
+        {
+            errors.Add($"{(training ? "<training_job_id>" : "<deployment_id>")} is empty: give an id or name, or leave it out to follow "
+                + (training ? "the most recent job." : "the production deployment."));
+        }
+
+        var request = new TargetRequest(training, parent ?? string.Empty, child);
         var reader = new TailArgumentsReader(options, services.Time, services.Zone, services.Console.OutputIsTerminal);
-        var settings = reader.Read(parse, target, errors);
+        var settings = reader.Read(parse, request.AsTyped, errors);
         if (settings is null || errors.Count > 0)
         {
             return Usage(services, errors, parse);
         }
 
-        return await new TailRunner(services).RunAsync(target, settings, cancellationToken).ConfigureAwait(false);
+        return await new TailRunner(services).RunAsync(request, settings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes one line per problem and a pointer to the command's help; returns the usage exit code.</summary>

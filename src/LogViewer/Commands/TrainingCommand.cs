@@ -1,15 +1,15 @@
 using System.CommandLine;
-using LogViewer.Core.Model;
 
 namespace LogViewer.Commands;
 
-/// <summary><c>logviewer training &lt;training_project_id&gt; &lt;training_job_id&gt; [options]</c>.</summary>
+/// <summary><c>logviewer training &lt;project&gt; [&lt;job&gt;] [options]</c>: ids or names; without a job, the most recent one.</summary>
 internal static class TrainingCommand
 {
     public static Command Create(CliServices services)
     {
-        var projectId = new Argument<string>("training_project_id") { Description = "The training project's id." };
-        var jobId = new Argument<string>("training_job_id") { Description = "The training job's id." };
+        // Optional at parse time so that a missing one gets our own message naming it, once.
+        var projectId = new Argument<string?>("training_project_id") { Arity = ArgumentArity.ZeroOrOne, Description = "The training project's id or name." };
+        var jobId = new Argument<string?>("training_job_id") { Arity = ArgumentArity.ZeroOrOne, Description = "The training job's id or name. Left out: the project's most recent job." };
         var options = new TailCommandOptions();
         var command = new Command(
             "training",
@@ -26,7 +26,7 @@ internal static class TrainingCommand
         options.AddOutput(command);
         command.Options.Add(options.NoExit);
         command.SetAction((parse, cancellationToken) => TailCommandAction.RunAsync(
-            services, options, parse, new TrainingJobTarget(parse.GetRequiredValue(projectId), parse.GetRequiredValue(jobId)), cancellationToken));
+            services, options, parse, training: true, parse.GetValue(projectId), parse.GetValue(jobId), cancellationToken));
         return command;
     }
 }

@@ -36,4 +36,7 @@ internal sealed record ViewerContext(LogTarget Target, string Source, DisplaySet
 
     /// <summary>The key the TUI remembers its session under (the target, or a replayed file's path).</summary>
     public string? SessionKey { get; init; }
+
+    /// <summary>Resumes a tail that stopped because its training job ended (the TUI's resume key); null when it cannot.</summary>
+    public TailControl? Control { get; init; }
 }

@@ -66,7 +66,9 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
         private readonly TextLineFormatter _text = new(context.Display.Utc, zone, colour);
         private long _written;
         private (TailState State, RetryReason Reason, string? Job)? _lastShown;
+        private (string Status, int Replicas)? _deploymentShown;
         private string? _jobStatus;
+        private string? _jobError;
 
         public int ExitCode { get; private set; } = ExitCodes.Ok;
 
@@ -118,6 +120,13 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
             if (status.JobStatus is not null)
             {
                 _jobStatus = status.JobStatus;
+                _jobError = status.JobError;
+            }
+
+            if (status.Deployment is { } deployment && _deploymentShown != (deployment.Status, deployment.ActiveReplicaCount))
+            {
+                _deploymentShown = (deployment.Status, deployment.ActiveReplicaCount);
+                Status($"deployment {deployment.Name} is {deployment.Describe()}");
             }
 
             switch (status.State)
@@ -125,7 +134,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
                 case TailState.Fatal:
                     Failed(status.Failure is { } failure ? ExitCodes.For(failure) : ExitCodes.Failure, status.Message);
                     return false;
-                case TailState.Ended:
+                case TailState.Ended or TailState.Stopped:
                     Ended(status);
                     return false;
             }
@@ -155,7 +164,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
             if (context.Target is TrainingJobTarget job && _jobStatus is { } jobStatus && IsFinished(jobStatus))
             {
                 var info = new TrainingJobInfo(job.JobId, null, jobStatus, null);
-                Status($"training job {job.JobId} ended: {info.ShortStatus}");
+                Status($"training job {job.JobId} ended: {info.ShortStatus}" + (_jobError is { Length: > 0 } error ? $": {error}" : string.Empty));
                 ExitCode = info.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
                 return;
             }

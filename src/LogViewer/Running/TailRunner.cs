@@ -1,19 +1,24 @@
 using LogViewer.Arguments;
 using LogViewer.Core.Api;
+using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
+using LogViewer.Core.Tail;
 using LogViewer.Output;
+using LogViewer.Targets;
 
 namespace LogViewer.Running;
 
 /// <summary>
 /// Runs one tail: resolves the connection (refusing a bad URL or a missing key before any client exists), builds
-/// the API client and the event stream, and hands it to the chosen output mode.
+/// the API client, resolves the target by id or name (saying which one it chose when the user left it out), builds
+/// the event stream, and hands it to the chosen output mode.
 /// </summary>
 internal sealed class TailRunner(CliServices services)
 {
-    public async Task<int> RunAsync(LogTarget target, TailSettings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(TargetRequest request, TailSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         ApiConnection connection;
         try
@@ -31,7 +36,31 @@ internal sealed class TailRunner(CliServices services)
 
         using var http = ApiHttpClient.Create(connection.BaseAddress);
         var api = new BasetenLogApiClient(http, connection.Credential, services.Time);
-        return await RunAsync(api, target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
+        TargetChoice choice;
+        try
+        {
+            choice = await request.ResolveAsync(api, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TargetResolutionException ex)
+        {
+            return Fail(ex.Failure == ResolutionFailure.NotFound ? ExitCodes.NotFound : ExitCodes.Usage, ex.Message);
+        }
+        catch (LogApiException) when (request.Child is not null)
+        {
+            // Both ids typed: the listing only helped with names. Tail them as given; the log call reports what is wrong.
+            choice = new TargetChoice(request.AsTyped, request.AsTyped.Describe(), null);
+        }
+        catch (LogApiException ex)
+        {
+            return Fail(ExitCodes.For(ex.Kind), ex.Message);
+        }
+
+        if (choice.Note is { } note)
+        {
+            services.Console.Error.WriteLine("logviewer: " + EscapedText.Escape(note));
+        }
+
+        return await RunAsync(api, choice.Target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a tail over an API client that already exists (the embedded simulator's, in <c>demo</c>).</summary>
@@ -39,11 +68,15 @@ internal sealed class TailRunner(CliServices services)
     {
         ArgumentNullException.ThrowIfNull(settings);
         // The TUI applies the command line's filters itself, as rules the user can change; other outputs let the API filter.
+        // In the TUI a training job that ended stops polling but can be resumed by a key; text and jsonl just end.
         var tui = settings.Output == OutputKind.Tui;
-        var events = services.TailSources.Create(api, target, tui ? settings.Tail with { Filters = new LogQuery() } : settings.Tail);
+        var control = tui ? new TailControl() : null;
+        var tail = settings.Tail with { Control = control };
+        var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
         var output = services.Outputs.Create(settings.Output);
         var context = new ViewerContext(target, source, settings.Display)
         {
+            Control = control,
             Filters = settings.Tail.Filters,
             Api = api,
             Lookback = settings.Tail.Lookback,

@@ -1,6 +1,7 @@
 using LogViewer.Core.Decoding;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
+using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tests.Tail;
@@ -19,11 +20,19 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
 
     public List<DateTimeOffset> JobRequests { get; } = [];
 
+    public List<DateTimeOffset> DeploymentRequests { get; } = [];
+
+    /// <summary>The deployment's status and replica count at a moment; ACTIVE with one replica when not set.</summary>
+    public Func<DateTimeOffset, (string Status, int Replicas)> DeploymentStatus { get; set; } = _ => ("ACTIVE", 1);
+
     /// <summary>Failures thrown by the next log requests, in order.</summary>
     public Queue<Exception> Failures { get; } = new();
 
     /// <summary>The training job's status as a function of the virtual time.</summary>
     public Func<DateTimeOffset, string> JobStatus { get; set; } = _ => "TRAINING_JOB_RUNNING";
+
+    /// <summary>The job's error_message once its status is terminal.</summary>
+    public string? JobErrorMessage { get; set; }
 
     /// <summary>Malformed entries to report with every answer that covers this millisecond.</summary>
     public Dictionary<long, int> MalformedAt { get; } = [];
@@ -98,7 +107,15 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
     public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken)
     {
         JobRequests.Add(scheduler.Now);
-        return Task.FromResult(new TrainingJobInfo(target.JobId, "job", JobStatus(scheduler.Now), null));
+        var job = new TrainingJobInfo(target.JobId, "job", JobStatus(scheduler.Now), null);
+        return Task.FromResult(job.IsTerminal ? job with { ErrorMessage = JobErrorMessage } : job);
+    }
+
+    public Task<DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken)
+    {
+        DeploymentRequests.Add(scheduler.Now);
+        var (status, replicas) = DeploymentStatus(scheduler.Now);
+        return Task.FromResult(new DeploymentInfo(target.DeploymentId, target.ModelId, "deployment-1", status, replicas, true, false, "production", null));
     }
 
     private int FirstIndexAtOrAfter(long nanos)

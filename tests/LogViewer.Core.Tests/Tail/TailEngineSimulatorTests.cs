@@ -71,9 +71,9 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
 
         // When every request is rate limited until two were (retry-after in the header, then in the body), then
         // 5 % of requests meet each fault for 6 s, with the connection cut for 3 s in the middle
-        await Until(() => RateLimited() >= 1);
+        await Eventually.Until(() => RateLimited() >= 1);
         _server.Faults.RetryAfterInHeader = false;
-        await Until(() => RateLimited() >= 2);
+        await Eventually.Until(() => RateLimited() >= 2);
         _server.Faults.RateLimitProbability = 0.05;
         for (var i = 0; i < 6; i++)
         {
@@ -92,7 +92,7 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         var expected = Truth(l => l.VisibleAt <= cut);
 
         // Then every line visible at the cut arrives (waiting at most 60 s on a loaded machine)...
-        await Until(() => LineCounts.Missing(expected, Snapshot()) == 0);
+        await Eventually.Until(() => LineCounts.Missing(expected, Snapshot()) == 0);
 
         subscription.Dispose();
         var all = Truth(_ => true);
@@ -140,15 +140,5 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         Dictionary<LogEntry, int> Truth(Func<GroundTruthLine, bool> which) => LineCounts.Of(_server.GroundTruth(SimulatorCatalog.DemoDeploymentLogsPath)
             .Where(l => l.TimestampNanos >= Nanos.FromEpochMillis(from.ToUnixTimeMilliseconds()) && which(l))
             .Select(l => new LogEntry(l.TimestampNanos, l.Message, l.Replica, l.RequestId, LogLevels.FromApi(l.Level))));
-    }
-
-    // Waits until the condition holds, at most 60 s: a safety net for a loaded machine, not a timing assertion.
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
     }
 }

@@ -67,13 +67,16 @@ internal sealed class TailHarness : IDisposable
     /// queue the engine's await continuations to the thread pool instead of running them inside the scheduler's
     /// work item, and the test could not know when the engine has moved on.
     /// </summary>
-    public void Advance(TimeSpan by)
+    public void Advance(TimeSpan by) => WithoutContext(() => Scheduler.AdvanceBy(by));
+
+    /// <summary>Runs <paramref name="action"/> as <see cref="Advance"/> does, so the engine's continuations it triggers run inline.</summary>
+    public static void WithoutContext(Action action)
     {
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            Scheduler.AdvanceBy(by);
+            action();
         }
         finally
         {

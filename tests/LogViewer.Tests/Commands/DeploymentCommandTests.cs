@@ -82,11 +82,10 @@ public sealed class DeploymentCommandTests : IAsyncLifetime, IDisposable
         // When an unknown deployment is read
         var run = await _cli.RunAsync("deployment", SimulatorCatalog.DemoModelId, "nosuchdep", "--api-url", ApiUrl, "--no-follow", "--output", "jsonl");
 
-        // Then exit 4 and one line naming the ids
+        // Then exit 4 and one line naming the id and the deployments there are
         Assert.Equal(4, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith("logviewer: Not found (HTTP 404", line);
-        Assert.Contains("deployment \"nosuchdep\"", line);
+        Assert.StartsWith("logviewer: no deployment of llama-3-8b-instruct (q4lrm2w3) has the id or name \"nosuchdep\"; yours are: deployment-7 (w7x9k2p, production)", line);
         Assert.DoesNotContain(_server.ApiKey, run.Out + run.Error);
     }
 

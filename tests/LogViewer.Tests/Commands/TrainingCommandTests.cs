@@ -46,6 +46,6 @@ public sealed class FailedTrainingJobTests
         var run = await TrainingJobFollower.FollowAsync(SimulatorCatalog.FailingTrainingJobId);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"logviewer: training job {SimulatorCatalog.FailingTrainingJobId} ended: FAILED", run.ErrorLines[^1]);
+        Assert.Equal($"logviewer: training job {SimulatorCatalog.FailingTrainingJobId} ended: FAILED: {"Training job exited with code 1: torch.OutOfMemoryError: CUDA out of memory."}", run.ErrorLines[^1]);
     }
 }
