@@ -30,7 +30,7 @@ internal static class KeyTable
         new(["0"], "scroll to line start", new ResetHorizontalScroll()),
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
-        new(["/"], "quick filter: text or /regex/ (Enter keeps it as a rule)", new OpenFilter()),
+        new(["/"], "filter: text or /regex/", new OpenFilter()),
         new(["Tab"], "filter rules panel", new ToggleRulePanel()),
         new(["m"], "narrow / highlight only", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
@@ -46,7 +46,7 @@ internal static class KeyTable
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close help/panel, clear quick filter", new Escape()),
+        new(["Esc"], "close help/panel/filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
