@@ -13,6 +13,8 @@ public sealed record SimulatorFaultSettings
     public DateTimeOffset? OutageStart { get; init; }
     public TimeSpan OutageDuration { get; init; }
     public bool OutageAbortsConnection { get; init; }
+    public long OversizedAnswerBytes { get; init; }
+    public bool OversizedAnswerGzip { get; init; }
 }
 
 /// <summary>
@@ -56,6 +58,15 @@ public sealed class SimulatorFaults
 
     /// <summary>During an outage, drop the connection instead of answering a 503 HTML page.</summary>
     public bool OutageAbortsConnection { get => Current.OutageAbortsConnection; set => Update(s => s with { OutageAbortsConnection = value }); }
+
+    /// <summary>
+    /// When above zero, every log request asking for a full page (limit 1000) is answered with one entry making the
+    /// answer this many bytes long; smaller limits are answered normally, as a server choking on big pages would.
+    /// </summary>
+    public long OversizedAnswerBytes { get => Current.OversizedAnswerBytes; set => Update(s => s with { OversizedAnswerBytes = value }); }
+
+    /// <summary>Send the oversized answer gzip-compressed: a gzip bomb, small on the wire, huge once inflated.</summary>
+    public bool OversizedAnswerGzip { get => Current.OversizedAnswerGzip; set => Update(s => s with { OversizedAnswerGzip = value }); }
 
     /// <summary>All knobs at once, as one consistent value.</summary>
     public SimulatorFaultSettings Current

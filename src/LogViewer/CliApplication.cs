@@ -23,6 +23,12 @@ internal static class CliApplication
             SimulateCommand.Create(services),
             ReplayCommand.Create(services),
         };
+        root.Subcommands.Add(CompletionCommand.Create(services, root));
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionText(services);
+        }
+
         return root;
     }
 

@@ -17,5 +17,11 @@ internal sealed record CliServices(
     ITailSourceFactory TailSources,
     IOutputMode? Tui = null)
 {
+    /// <summary>Standard input, for <c>replay -</c>; tests give a stream of their own.</summary>
+    public Func<Stream> StandardInput { get; init; } = System.Console.OpenStandardInput;
+
+    /// <summary>Points standard input back at the terminal once a piped replay has been read, so the TUI gets keys.</summary>
+    public Func<bool> ReattachTerminalInput { get; init; } = () => true;
+
     public OutputModeFactory Outputs => new(Console, Zone, noColor: !string.IsNullOrEmpty(Environment.GetVariable("NO_COLOR")), Tui);
 }

@@ -23,7 +23,15 @@ internal static class Program
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
             Tui = new TuiOutputMode(console, SessionStore.ForEnvironment(ProcessEnvironment.Instance)),
+            ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };
-        return await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
+        var exitCode = await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);
+        if (stdoutStream.WasClosed)
+        {
+            await Console.Error.WriteLineAsync("logviewer: standard output is closed, so there is nowhere to write; run it with output to a terminal, a file or a pipe.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        return exitCode;
     }
 }

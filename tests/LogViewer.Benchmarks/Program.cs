@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using LogViewer.Benchmarks;
 
-// Console modes besides BenchmarkDotNet: a memory measurement and a jsonl corpus for whole-process runs.
+// Console modes besides BenchmarkDotNet: a memory measurement, a jsonl corpus and a paced simulator for whole-process runs.
 return args switch
 {
     ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     ["quick", ..] => QuickTimings.Run(),
+    ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)),
     ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => RunBenchmarks(args),
 };

@@ -19,6 +19,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>The stdout to capture into; a <see cref="LineSignallingWriter"/> lets a test wait for a line.</summary>
     public StringWriter? Out { get; init; }
 
+    /// <summary>What <c>replay -</c> reads; empty unless a test gives one.</summary>
+    public Func<Stream>? StandardInput { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -30,7 +33,10 @@ internal sealed class CliHarness : IDisposable
             new FixedEnvironment(Variables, Home),
             TimeProvider.System,
             Zone,
-            new TailEngineSource(TimeProvider.System));
+            new TailEngineSource(TimeProvider.System))
+        {
+            StandardInput = StandardInput ?? (() => Stream.Null),
+        };
         var exitCode = await CliApplication.RunAsync(args, services, cancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }

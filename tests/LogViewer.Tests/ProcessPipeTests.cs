@@ -49,4 +49,36 @@ public sealed class ProcessPipeTests
         Assert.Equal(3, (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.DoesNotContain("Exception", await stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("replay {asset} --output text")]
+    [InlineData("replay {asset} --output jsonl")]
+    [InlineData("simulate --port 0")]
+    public async Task A_Closed_Standard_Output_Is_Named_In_One_Line_And_Exits_1(string arguments)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Given the executable started with its stdout closed (`>&-`)
+        var executable = typeof(CliApplication).Assembly.Location;
+        var asset = Path.Combine(AppContext.BaseDirectory, "sample-deployment.jsonl");
+        await File.WriteAllTextAsync(asset, """{"timestamp":"1764000000000000000","message":"hello","replica":null,"request_id":null,"level":"INFO"}""" + "\n");
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", $"dotnet '{executable}' {arguments.Replace("{asset}", $"'{asset}'", StringComparison.Ordinal)} >&-"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var safetyNet = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(safetyNet.Token);
+
+        // Then it says so last, without a stack trace or "Access to the path is denied", and exits 1
+        var said = (await stderr).Trim();
+        Assert.EndsWith("logviewer: standard output is closed, so there is nowhere to write; run it with output to a terminal, a file or a pipe.", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("denied", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", said, StringComparison.Ordinal);
+        Assert.Equal(1, process.ExitCode);
+    }
 }

@@ -18,21 +18,24 @@ internal sealed class ViewerHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false, Func<TuiSession, TuiSession>? configure = null)
+    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false, bool mouse = true, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
         var schedulers = new ViewerSchedulers(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance, ImmediateScheduler.Instance);
-        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time };
-        Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers);
+        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time, Mouse = mouse };
+        Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
         Program.Start();
         Draw();
     }
 
     public Subject<TailEvent> Events { get; } = new();
+
+    /// <summary>What the viewer wrote to the terminal outside of drawing (the OSC 52 clipboard sequence).</summary>
+    public System.Text.StringBuilder TerminalOutput { get; } = new();
 
     public HistoricalScheduler Clock { get; } = new(Entries.Start);
 
@@ -83,6 +86,14 @@ internal sealed class ViewerHarness : IDisposable
 
     /// <summary>The message of the selected row.</summary>
     public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
+
+    /// <summary>Opens the prompt, types <paramref name="command"/> and presses Enter.</summary>
+    public void Command(string command)
+    {
+        Press(new Key(':'));
+        Type(command);
+        Press(Key.Enter);
+    }
 
     public void Type(string text)
     {

@@ -55,48 +55,64 @@ internal sealed class ApiFailureTranslator(ApiCredential credential, TimeProvide
 
     private LogApiException RateLimited(HttpResponseHeaders headers, ApiErrorBody? error, string suffix)
     {
-        var wait = FromHeader(headers.RetryAfter) ?? FromBody(error);
-        var advice = wait is { } w ? $"; retry after {w.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : string.Empty;
+        var (wait, unreadable) = FromHeader(headers) is { } header ? header : FromBody(error);
+        var advice = (wait, unreadable) switch
+        {
+            ({ } w, _) => $"; retry after {w.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+            (null, { } text) => $"; its {text} is not a wait, so backing off",
+            _ => string.Empty,
+        };
         return new LogApiException(ApiFailureKind.RateLimited, Scrub($"Rate limited by the API (HTTP 429{suffix}){advice}."), 429, wait);
     }
 
-    private TimeSpan? FromHeader(RetryConditionHeaderValue? header)
+    // The header wins over the body when it holds a wait. Null when there is no header at all.
+    private (TimeSpan? Wait, string? Unreadable)? FromHeader(HttpResponseHeaders headers)
     {
+        if (!headers.TryGetValues("Retry-After", out var raw))
+        {
+            return null;
+        }
+
+        // An unparsable value is kept by HttpClient as invalid, so the typed header is then null rather than a throw.
+        var header = headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
-            return delta;
+            return (AtMost(delta), null);
         }
 
         if (header?.Date is { } date)
         {
             var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return (wait > TimeSpan.Zero ? AtMost(wait) : TimeSpan.Zero, null);
         }
 
-        return null;
+        return (null, $"Retry-After \"{OneLine(string.Join(",", raw), 40)}\"");
     }
 
-    private static TimeSpan? FromBody(ApiErrorBody? error)
+    private static (TimeSpan? Wait, string? Unreadable) FromBody(ApiErrorBody? error)
     {
-        if (error is null)
+        if (error is null || error.RetryAfter.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
-            return null;
+            return (null, null);
         }
 
         var value = error.RetryAfter;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds >= 0)
+        var seconds = value.ValueKind switch
         {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (value.ValueKind == JsonValueKind.String
-            && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0)
-        {
-            return TimeSpan.FromSeconds(parsed);
-        }
-
-        return null;
+            JsonValueKind.Number when value.TryGetDouble(out var number) => number,
+            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => double.NaN,
+        };
+        return double.IsFinite(seconds) && seconds >= 0
+            ? (TimeSpan.FromSeconds(Math.Min(seconds, LongestRepresentedWait.TotalSeconds)), null)
+            : (null, $"retry_after {OneLine(value.GetRawText(), 40)}");
     }
+
+    // Any wait the server asks for is kept as said up to this (the retry policy cuts it far shorter); beyond it
+    // TimeSpan arithmetic could overflow, and a server asking for a century has said "never" anyway.
+    private static readonly TimeSpan LongestRepresentedWait = TimeSpan.FromDays(36500);
+
+    private static TimeSpan AtMost(TimeSpan wait) => wait > LongestRepresentedWait ? LongestRepresentedWait : wait;
 
     private static ApiErrorBody? TryReadErrorBody(string? mediaType, byte[] body)
     {
@@ -123,9 +139,14 @@ internal sealed class ApiFailureTranslator(ApiCredential credential, TimeProvide
             return null;
         }
 
-        // One line, bounded: a server message must not break the "one clear line" rule.
+        return OneLine(text, MaxServerMessageLength);
+    }
+
+    // One line, bounded: a server message must not break the "one clear line" rule.
+    private static string OneLine(string text, int maxLength)
+    {
         var oneLine = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return oneLine.Length <= MaxServerMessageLength ? oneLine : string.Concat(oneLine.AsSpan(0, MaxServerMessageLength), "...");
+        return oneLine.Length <= maxLength ? oneLine : string.Concat(oneLine.AsSpan(0, maxLength), "...");
     }
 
     private static string? TextOf(JsonElement element)

@@ -60,7 +60,7 @@ public sealed partial class BasetenLogApiClient : ITargetDirectory
         where T : class
     {
         var uri = new Uri(_baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + path, UriKind.Absolute);
-        var body = await SendAsync(uri, target, cancellationToken).ConfigureAwait(false);
+        var body = await SendAsync(uri, target, limit: null, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize(body, type);

@@ -26,6 +26,18 @@ public enum ApiFailureKind
 
     /// <summary>An answer that is not the expected JSON, such as a gateway's HTML 502 page. Transient.</summary>
     InvalidResponse,
+
+    /// <summary>
+    /// An answer longer than the client's cap (<see cref="BasetenLogApiClient.MaxAnswerBytes"/>), abandoned unread.
+    /// Transient: the tail asks again for fewer entries.
+    /// </summary>
+    AnswerTooLarge,
+
+    /// <summary>A redirect to another origin: not followed, since the key must not go there. Fatal.</summary>
+    Redirected,
+
+    /// <summary>The TLS handshake failed on the certificate or protocol: a wrong URL or an intercepting proxy. Fatal.</summary>
+    TlsFailed,
 }
 
 /// <summary>
@@ -62,10 +74,13 @@ public sealed class LogApiException : Exception
     /// <summary>The HTTP status, when there was an answer.</summary>
     public int? StatusCode { get; }
 
-    /// <summary>For <see cref="ApiFailureKind.RateLimited"/>: how long the server asked us to wait, when it said.</summary>
+    /// <summary>
+    /// For <see cref="ApiFailureKind.RateLimited"/>: how long the server asked us to wait, when it said. For
+    /// <see cref="ApiFailureKind.AnswerTooLarge"/>: zero when the next try asks for fewer entries.
+    /// </summary>
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Worth retrying after a wait: rate limits, server errors, time-outs, network failures, bad bodies.</summary>
     public bool IsTransient => Kind is ApiFailureKind.RateLimited or ApiFailureKind.ServerError or ApiFailureKind.Timeout
-        or ApiFailureKind.Network or ApiFailureKind.InvalidResponse;
+        or ApiFailureKind.Network or ApiFailureKind.InvalidResponse or ApiFailureKind.AnswerTooLarge;
 }

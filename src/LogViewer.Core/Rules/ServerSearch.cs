@@ -8,7 +8,7 @@ namespace LogViewer.Core.Rules;
 
 /// <summary>
 /// <c>:search-server</c>: reads back from now over a duration (at most the API's 7-day window per request, several
-/// windows for longer), newest first, a page of 1000 at a time, with a <see cref="PushdownPlan"/>'s filters, until
+/// windows for longer), newest first, a page of 1000 at a time (fewer while answers are over the size cap), with a <see cref="PushdownPlan"/>'s filters, until
 /// the duration is covered or <see cref="MaxMatches"/> lines came back. Each next page ends at the previous page's
 /// oldest millisecond, which it reads again whole, and the engine's exact de-duplication absorbs the overlap.
 /// Requests are paced and transient failures retried like the tail's; other failures throw <see cref="LogApiException"/>.
@@ -48,6 +48,7 @@ public sealed class ServerSearch
         var from = now - (long)duration.TotalMilliseconds;
         var identities = new EmittedIdentities();
         var found = new List<LogEntry>();
+        var limit = new PageLimit();
         var requests = 0;
         string? warning = null;
         foreach (var window in ReadWindow.Split(from, now).Reverse())
@@ -60,9 +61,10 @@ public sealed class ServerSearch
                     StartEpochMillis = window.StartEpochMillis,
                     EndEpochMillis = end,
                     Direction = SortDirection.Descending,
-                    Limit = WindowPager.PageSize,
                 };
-                var page = await FetchAsync(query, cancellationToken).ConfigureAwait(false);
+                var page = await FetchAsync(query, limit, cancellationToken).ConfigureAwait(false);
+                var pageSize = limit.Current;
+                limit.Grow();
                 requests++;
                 var entries = page.Entries;
                 foreach (var entry in identities.Admit(entries))
@@ -75,7 +77,7 @@ public sealed class ServerSearch
                 }
 
                 progress?.Report(found.Count);
-                if (entries.Count < WindowPager.PageSize)
+                if (entries.Count < pageSize)
                 {
                     break;
                 }
@@ -84,7 +86,7 @@ public sealed class ServerSearch
                 if (entries[0].EpochMillis == oldest)
                 {
                     // A millisecond holding a whole page cannot be paged by milliseconds: step past it and say so.
-                    warning = $"More than {WindowPager.PageSize} lines share the millisecond {DateTimeOffset.FromUnixTimeMilliseconds(oldest):O}; the search read only {WindowPager.PageSize} of them.";
+                    warning = $"More than {pageSize} lines share the millisecond {DateTimeOffset.FromUnixTimeMilliseconds(oldest):O}; the search read only {pageSize} of them.";
                     oldest--;
                 }
 
@@ -102,12 +104,25 @@ public sealed class ServerSearch
         return new ServerSearchResult(found.OrderBy(entry => entry.TimestampNanos).ToList(), requests, hitLimit, from, to) { Warning = warning };
     }
 
-    private async Task<LogPage> FetchAsync(LogQuery query, CancellationToken cancellationToken) =>
+    // As the tail does: an answer over the client's size cap is asked again at once for a tenth of the entries.
+    private async Task<LogPage> FetchAsync(LogQuery query, PageLimit limit, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(
             async ct =>
             {
                 await _pacer.WaitTurnAsync(ct).ConfigureAwait(false);
-                return await _api.GetLogsAsync(_target, query, ct).ConfigureAwait(false);
+                try
+                {
+                    return await _api.GetLogsAsync(_target, query with { Limit = limit.Current }, ct).ConfigureAwait(false);
+                }
+                catch (LogApiException tooLarge) when (tooLarge.Kind == ApiFailureKind.AnswerTooLarge && limit.TryShrink())
+                {
+                    throw new LogApiException(
+                        ApiFailureKind.AnswerTooLarge,
+                        $"{tooLarge.Message.TrimEnd('.')}; asking again for at most {limit.Current} entries",
+                        tooLarge.StatusCode,
+                        TimeSpan.Zero,
+                        tooLarge);
+                }
             },
             cancellationToken).ConfigureAwait(false);
 }

@@ -58,13 +58,19 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         var reason = notice.Failure.Kind switch
         {
             ApiFailureKind.RateLimited => RetryReason.RateLimited,
-            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse => RetryReason.ServerError,
+            ApiFailureKind.ServerError or ApiFailureKind.InvalidResponse or ApiFailureKind.AnswerTooLarge => RetryReason.ServerError,
             _ => RetryReason.Network,
         };
+        // A wait cut to the ceiling says so: the user sees both what the server asked and what is done.
+        var capped = notice.Failure.RetryAfter is { } asked && asked > notice.Delay
+            ? $" (the server asked to wait {Duration(notice.Failure.RetryAfter.Value)}; LogViewer waits at most {Duration(TransientFailureRetry.ServerWaitCeiling)})"
+            : string.Empty;
         Report(
             TailState.Retrying,
             now,
-            $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}, at {Clock(retryAt)}.",
+            notice.Delay == TimeSpan.Zero
+                ? $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} now."
+                : $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}{capped}, at {Clock(retryAt)}.",
             s => s with { Reason = reason, RetryAt = retryAt });
     }
 
@@ -75,8 +81,11 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
     {
         { TotalSeconds: < 1 } => $"{Math.Max(0, span.TotalMilliseconds):0} ms",
         { TotalMinutes: < 1 } => $"{span.TotalSeconds:0.#} s",
+        { TotalHours: < 1, Seconds: 0 } => $"{(int)span.TotalMinutes} min",
         { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min {span.Seconds} s",
+        { TotalDays: < 1, Minutes: 0 } => $"{(int)span.TotalHours} h",
         { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        { Hours: 0 } => $"{(int)span.TotalDays} d",
         _ => $"{(int)span.TotalDays} d {span.Hours} h",
     };
 

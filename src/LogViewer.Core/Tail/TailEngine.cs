@@ -47,9 +47,6 @@ public sealed class TailEngine
         _randomizer = randomizer;
     }
 
-    /// <summary>The poller of the latest subscription, for tests that look inside it.</summary>
-    internal TailSession? LastSession { get; private set; }
-
     /// <summary>
     /// A cold stream: each subscription runs one independent poller, starting on the scheduler; disposing the
     /// subscription stops it and cancels the request in flight. The stream completes after a
@@ -64,7 +61,6 @@ public sealed class TailEngine
         _scheduler.ScheduleAsync(async (_, cancellationToken) =>
         {
             var session = new TailSession(_api, _target, _options, _scheduler, _timeProvider, _randomizer, observer.OnNext);
-            LastSession = session;
             try
             {
                 await session.RunAsync(cancellationToken).ConfigureAwait(false);

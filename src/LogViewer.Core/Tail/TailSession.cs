@@ -27,6 +27,7 @@ internal sealed class TailSession
     private readonly WindowPager _pager;
     private readonly TrainingJobWatcher? _job;
     private readonly DeploymentWatcher? _deployment;
+    private readonly PageLimit _pageLimit = new();
     private readonly EmittedIdentities _identities = new();
     private readonly HashSet<long> _warnedCrowdedMillis = [];
     private TailCursor? _cursor;
@@ -44,16 +45,13 @@ internal sealed class TailSession
         _status = new StatusReporter(clock, emit);
         _pacer = new RequestPacer(scheduler);
         _retry = TransientFailureRetry.Build(options.MaxBackoff, new SchedulerTimeProvider(scheduler), randomizer, _status.Retrying);
-        _pager = new WindowPager(FetchLogsAsync, options.Filters);
+        _pager = new WindowPager(FetchLogsAsync, options.Filters, _pageLimit);
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
         _deployment = target is DeploymentTarget deployment ? new DeploymentWatcher(deployment, options.DeploymentStatusInterval) : null;
     }
 
     // Known once the range is: a training job's default range starts 30 min before it starts running.
     private TailCursor Cursor => _cursor ?? throw new InvalidOperationException("The range is not known yet.");
-
-    /// <summary>The de-duplication memory's size, for tests that check it stays bounded.</summary>
-    internal int RememberedIdentities => _identities.Count;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -226,7 +224,10 @@ internal sealed class TailSession
         for (var i = 0; i < windows.Count; i++)
         {
             var moreWindows = i < windows.Count - 1;
-            await _pager.ReadAsync(windows[i], read => Accept(read, moreWindows), cancellationToken).ConfigureAwait(false);
+            await foreach (var read in _pager.ReadAsync(windows[i], cancellationToken).ConfigureAwait(false))
+            {
+                Accept(read, moreWindows);
+            }
         }
     }
 
@@ -238,7 +239,25 @@ internal sealed class TailSession
             await CheckJobAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await CallAsync(ct => _api.GetLogsAsync(_target, query, ct), cancellationToken).ConfigureAwait(false);
+        return await CallAsync(
+            async ct =>
+            {
+                try
+                {
+                    return await _api.GetLogsAsync(_target, query with { Limit = _pageLimit.Current }, ct).ConfigureAwait(false);
+                }
+                catch (LogApiException tooLarge) when (tooLarge.Kind == ApiFailureKind.AnswerTooLarge && _pageLimit.TryShrink())
+                {
+                    // Asked again at once for fewer entries; at one entry, it backs off like any transient failure.
+                    throw new LogApiException(
+                        ApiFailureKind.AnswerTooLarge,
+                        $"{tooLarge.Message.TrimEnd('.')}; asking again for at most {_pageLimit.Current} entries",
+                        tooLarge.StatusCode,
+                        TimeSpan.Zero,
+                        tooLarge);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
@@ -273,8 +292,8 @@ internal sealed class TailSession
         if (read is { CrowdedMillis: { } crowded, Gap: { } gap } && _warnedCrowdedMillis.Add(crowded))
         {
             var lines = gap.Lines is { } n ? $"about {n}" : "an unknown number of";
-            Warn($"More than {2 * WindowPager.PageSize} lines share the millisecond {Iso(crowded)}; the API returns only the first and last "
-                + $"{WindowPager.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
+            Warn($"More than {2 * read.PageSize} lines share the millisecond {Iso(crowded)}; the API returns only the first and last "
+                + $"{read.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
         }
 
         Cursor.Observe(read.Entries);

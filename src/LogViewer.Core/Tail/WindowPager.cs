@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogViewer.Core.Api;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
@@ -11,47 +12,60 @@ namespace LogViewer.Core.Tail;
 /// and no line sharing it is skipped (a <c>last + 1 ms</c> cursor would skip them).
 /// A full page lying wholly inside one millisecond cannot move that way; the millisecond is then read
 /// newest-first too, and reading goes on after it, so it neither stalls nor loops.
+/// Pages are <paramref name="limit"/>'s size, which shrinks while a server answers with too much: "full" means
+/// full at the limit the page was read with.
+/// The reads come back as a stream the owner consumes; the pager only fetches and decides what to fetch next.
 /// </summary>
-internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters)
+internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters, PageLimit limit)
 {
-    public const int PageSize = LogQuery.MaxLimit;
-
-    public async Task ReadAsync(ReadWindow window, Action<PageRead> onRead, CancellationToken cancellationToken)
+    /// <summary>The window's reads, oldest first; the next page is fetched only when the owner asks for it.</summary>
+    public async IAsyncEnumerable<PageRead> ReadAsync(ReadWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = window.StartEpochMillis;
         while (true)
         {
             var page = await fetch(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
+            var pageSize = ReadWith();
             var entries = page.Entries;
-            if (entries.Count < PageSize)
+            if (entries.Count < pageSize)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: false));
-                return;
+                yield return new PageRead(entries, page.Problems, MoreToRead: false);
+                yield break;
             }
 
             var lastMillis = entries[^1].EpochMillis;
             if (entries[0].EpochMillis != lastMillis)
             {
-                onRead(new PageRead(entries, page.Problems, MoreToRead: true));
+                yield return new PageRead(entries, page.Problems, MoreToRead: true);
                 start = lastMillis;
                 continue;
             }
 
             var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
-            var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, PageSize);
+            pageSize = Math.Min(pageSize, ReadWith());
+            var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, pageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
-            onRead(new PageRead(merged, page.Problems.Plus(newest.Problems), more)
+            yield return new PageRead(merged, page.Problems.Plus(newest.Problems), more)
             {
                 CrowdedMillis = lastMillis,
                 Gap = gap,
-            });
+                PageSize = pageSize,
+            };
             if (!more)
             {
-                return;
+                yield break;
             }
 
             start = lastMillis + 1;
         }
+    }
+
+    // The limit the answer just read was asked with (the fetch may have cut it); the next page may ask for more.
+    private int ReadWith()
+    {
+        var used = limit.Current;
+        limit.Grow();
+        return used;
     }
 
     private LogQuery Query(long start, long? end, SortDirection direction) => filters with
@@ -59,7 +73,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         StartEpochMillis = start,
         EndEpochMillis = end,
         Direction = direction,
-        Limit = PageSize,
+        Limit = limit.Current,
     };
 }
 
@@ -74,4 +88,7 @@ internal sealed record PageRead(IReadOnlyList<LogEntry> Entries, DecodeReport Pr
 
     /// <summary>Set when even two pages could not cover <see cref="CrowdedMillis"/>.</summary>
     public MissingEstimate? Gap { get; init; }
+
+    /// <summary>For a crowded millisecond: the page size it was read with.</summary>
+    public int PageSize { get; init; } = PageLimit.Largest;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace LogViewer.Core.Text;
@@ -6,14 +7,19 @@ namespace LogViewer.Core.Text;
 /// Makes log text safe to draw in a terminal: nothing inside a log line can move the cursor, clear the screen,
 /// set the window title, write the clipboard or change colours. Every escape sequence (CSI including SGR, OSC
 /// terminated by BEL or ST, DCS/SOS/PM/APC strings, two-character ESC sequences, and their 8-bit C1 forms) is
-/// removed; remaining C0 controls, C1 controls (U+0080-U+009F) and DEL are dropped; tabs expand to 8-column stops;
-/// a carriage-return progress line keeps its last non-empty segment; a line feed inside a message becomes
+/// removed; remaining C0 controls, C1 controls (U+0080-U+009F) and DEL are dropped; tabs expand to 8-cell stops
+/// (measured in cells by <see cref="CellWidth"/>, so a stop stays a stop after wide characters); a carriage-return
+/// progress line keeps its last non-empty segment; a line feed, U+2028 or U+2029 inside a message becomes
 /// <see cref="NewlineMark"/> so one entry stays one row.
+/// Invisible format characters (bidi embeddings, overrides, isolates and marks, zero-width space, word joiner, BOM,
+/// soft hyphen) are dropped: terminals disagree on whether they take a cell, and a bidi override can reorder what is
+/// shown. ZWJ and ZWNJ stay, inside the grapheme cluster they join. An emoji variation selector (U+FE0F) after a
+/// narrow base is dropped, because some terminals then draw two cells and others one; the text form is one cell
+/// everywhere.
 /// </summary>
 /// <remarks>
 /// One pass, no regular expressions; a clean string (the common case) is returned as the same instance without
-/// allocating. Tab stops count one column per UTF-16 code unit outside surrogate pairs, which is exact for the
-/// text logs usually hold and only approximate after wide (East Asian) characters.
+/// allocating.
 /// </remarks>
 public static class TerminalText
 {
@@ -24,6 +30,9 @@ public static class TerminalText
     private const char Bel = '\u0007';
     private const char C1StringTerminator = '\u009C';
     private const int TabWidth = 8;
+    private const char EmojiPresentation = '\uFE0F';
+    private const char ZeroWidthJoiner = '\u200D';
+    private const char ZeroWidthNonJoiner = '\u200C';
 
     /// <summary>Returns <paramref name="text"/> with everything that could drive a terminal removed.</summary>
     public static string Sanitize(string text)
@@ -40,7 +49,7 @@ public static class TerminalText
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsControl(text[i]))
+            if (IsUnsafe(text[i]))
             {
                 return i;
             }
@@ -49,35 +58,36 @@ public static class TerminalText
         return -1;
     }
 
-    private static bool IsControl(char c) => c < ' ' || (c >= '\u007F' && c <= '\u009F');
+    private static bool IsUnsafe(char c) => c < ' ' || (c >= '\u007F' && (c <= '\u009F' || IsUnsafeBeyondLatin1(c)));
+
+    private static bool IsUnsafeBeyondLatin1(char c) =>
+        c is '\u2028' or '\u2029' or EmojiPresentation or '\u00AD'
+        || (c > '\u00FF' && c is not ZeroWidthJoiner and not ZeroWidthNonJoiner && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     private static string Rewrite(string text, int start)
     {
         var output = new StringBuilder(text.Length);
         output.Append(text, 0, start);
         var lineStart = 0;
-        var column = ColumnsOf(text, 0, start);
+        var column = 0;
+        var measured = 0; // output before this index is counted in `column`
         var resetBeforeNextText = false;
 
         var i = start;
         while (i < text.Length)
         {
             var c = text[i];
-            if (!IsControl(c))
+            if (!IsUnsafe(c))
             {
                 if (resetBeforeNextText)
                 {
                     output.Length = lineStart;
                     column = 0;
+                    measured = lineStart;
                     resetBeforeNextText = false;
                 }
 
                 output.Append(c);
-                if (!char.IsLowSurrogate(c))
-                {
-                    column++;
-                }
-
                 i++;
                 continue;
             }
@@ -89,19 +99,32 @@ public static class TerminalText
                     {
                         output.Length = lineStart;
                         column = 0;
+                        measured = lineStart;
                         resetBeforeNextText = false;
                     }
 
+                    // A tab ends a grapheme cluster, so the text since the last stop measures exactly on its own.
+                    column += CellWidth.Of(output.ToString(measured, output.Length - measured));
                     var spaces = TabWidth - (column % TabWidth);
                     output.Append(' ', spaces);
                     column += spaces;
+                    measured = output.Length;
                     i++;
                     break;
-                case '\n':
+                case '\n' or '\u2028' or '\u2029':
                     resetBeforeNextText = false;
                     output.Append(NewlineMark);
                     lineStart = output.Length;
                     column = 0;
+                    measured = lineStart;
+                    i++;
+                    break;
+                case EmojiPresentation:
+                    if (!resetBeforeNextText && IsAfterWideRune(output))
+                    {
+                        output.Append(c);
+                    }
+
                     i++;
                     break;
                 case '\r':
@@ -204,17 +227,18 @@ public static class TerminalText
         return i;
     }
 
-    private static int ColumnsOf(string text, int start, int end)
+    /// <summary>True when the last code point written is a wide one (an emoji whose default form already takes 2 cells).</summary>
+    private static bool IsAfterWideRune(StringBuilder output)
     {
-        var columns = 0;
-        for (var i = start; i < end; i++)
+        if (output.Length == 0)
         {
-            if (!char.IsLowSurrogate(text[i]))
-            {
-                columns++;
-            }
+            return false;
         }
 
-        return columns;
+        var last = output[^1];
+        var rune = char.IsLowSurrogate(last) && output.Length > 1 && char.IsHighSurrogate(output[^2])
+            ? new Rune(output[^2], last)
+            : Rune.IsValid(last) ? new Rune(last) : Rune.ReplacementChar;
+        return CellWidth.OfRune(rune) == 2;
     }
 }

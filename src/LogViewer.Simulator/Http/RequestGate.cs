@@ -60,6 +60,13 @@ internal sealed class RequestGate(string apiKey, int seed, SimulatorFaults fault
             return;
         }
 
+        if (settings.OversizedAnswerBytes > 0 && context.Request.Path.Value?.EndsWith("/logs", StringComparison.Ordinal) == true
+            && context.Request.Query["limit"] == "1000")
+        {
+            await OversizedAnswer.Write(context, settings.OversizedAnswerBytes, settings.OversizedAnswerGzip).ConfigureAwait(false);
+            return;
+        }
+
         if (Roll(settings.SlowProbability))
         {
             // Wall-clock on purpose: a slow answer exists to run into the client's real HTTP timeout.

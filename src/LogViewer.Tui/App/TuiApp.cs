@@ -24,11 +24,6 @@ public static class TuiApp
         ArgumentNullException.ThrowIfNull(session);
         using var app = Application.Create().Init(DriverRegistry.Names.ANSI);
 
-        // The driver turns on any-motion mouse reporting: over SSH every twitch of the mouse would travel upstream
-        // and wake the loop. The viewer is keyboard-driven, so reporting is switched off again and events ignored.
-        app.Mouse.IsMouseDisabled = true;
-        Console.Out.Write(EscSeqUtils.CSI_DisableMouseEvents);
-        Console.Out.Flush();
         using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
         var program = new ViewerProgram(app, session, schedulers);
@@ -43,6 +38,15 @@ public static class TuiApp
                     app.Invoke(app.RequestStop);
                 }
             });
+            // The driver turns on any-motion reporting once its output starts, after Init: set the viewer's own mode on
+            // the loop's first iteration, after that.
+            void SetMouseMode(object? sender, EventArgs<IApplication?> e)
+            {
+                app.Iteration -= SetMouseMode;
+                MouseReporting.Apply(app, session.Mouse);
+            }
+
+            app.Iteration += SetMouseMode;
             if (!cancellationToken.IsCancellationRequested)
             {
                 app.Run(program.Root);
@@ -55,6 +59,10 @@ public static class TuiApp
             // Subscriptions first, so nothing is posted to a loop or views that are going away; the app last.
             program.Dispose();
             program.Root.Dispose();
+
+            // Also on the way out of a crash: a terminal left reporting the mouse prints escape codes on every click.
+            Console.Out.Write(MouseReporting.Off);
+            Console.Out.Flush();
         }
 
         return fatal ? ExitTailFailed : ExitOk;

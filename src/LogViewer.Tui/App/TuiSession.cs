@@ -40,4 +40,6 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Receives what to remember for this target when the viewer closes.</summary>
     public Action<SavedSession>? Remember { get; init; }
+    /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
+    public bool Mouse { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
@@ -5,10 +6,14 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.Keys;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
+using LogViewer.Tui.Write;
 using Terminal.Gui.App;
 
 namespace LogViewer.Tui.App;
@@ -36,13 +41,25 @@ internal sealed class ViewerProgram : IDisposable
     private readonly RuleMatchCounts _ruleCounts;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Action<string> _writeToTerminal;
     private int _dispatchDepth;
 
-    public ViewerProgram(IApplication app, TuiSession session, ViewerSchedulers schedulers)
+    /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
+    private Task<bool> _refiltered = Task.FromResult(true);
+
+    /// <param name="app">The application the views run in.</param>
+    /// <param name="session">What to show.</param>
+    /// <param name="schedulers">Where work runs.</param>
+    /// <param name="writeToTerminal">
+    /// Raw output to the terminal between frames (the OSC 52 clipboard sequence); the driver's by default.
+    /// </param>
+    public ViewerProgram(IApplication app, TuiSession session, ViewerSchedulers schedulers, Action<string>? writeToTerminal = null)
     {
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(schedulers);
         _app = app;
+        _writeToTerminal = writeToTerminal ?? (text => app.Driver?.WriteRaw(text));
         _session = session;
         _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
@@ -51,12 +68,16 @@ internal sealed class ViewerProgram : IDisposable
         _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
+        _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
         State = new ViewerState
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
             Target = session.Target,
+            LocalZone = _time.LocalTimeZone,
+            MouseEnabled = session.Mouse,
         };
+        MouseReporting.Apply(app, session.Mouse);
     }
 
     public ViewerRoot Root { get; }
@@ -148,7 +169,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             case Refilter refilter:
                 // The view cancels the previous re-filter itself; its Changed event brings the result back as ViewChanged.
-                _ = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
+                _refiltered = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
                 break;
             case ReadView:
                 Dispatch(ReadViewNow());
@@ -165,6 +186,31 @@ internal sealed class ViewerProgram : IDisposable
             case RemoveSavedSession:
                 var removed = _session.ForgetSaved?.Invoke() ?? false;
                 Dispatch(new SessionNotice(removed ? "forgot the saved session: starting clean" : "no saved session for this target: starting clean"));
+                break;
+            case CopyToClipboard copy:
+                _writeToTerminal(Osc52.Encode(copy.Text));
+                break;
+            case CompleteInPrompt complete:
+                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory);
+                Dispatch(new PromptCompleted(text, hint));
+                break;
+            case WriteEntries write:
+                // The file holds what the filters in force when the user asked show, so the write waits for their
+                // re-filter (still running over a big or fast-growing store) and takes the view's newest snapshot,
+                // not the rows the screen drew last.
+                var zone = State.LocalZone;
+                _ = _refiltered.ContinueWith(
+                    _ => _schedulers.Background.Schedule(() =>
+                    {
+                        var finished = ViewFileWriter.Write(write with { Rows = new SnapshotRows(_view.Current) }, zone, _stopping.Token);
+                        _schedulers.Ui.Schedule(() => Dispatch(finished));
+                    }),
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                break;
+            case SetMouseReporting mouse:
+                MouseReporting.Apply(_app, mouse.On);
                 break;
             default:
                 throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");

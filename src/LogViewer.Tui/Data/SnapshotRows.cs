@@ -19,5 +19,9 @@ internal sealed class SnapshotRows(FilteredSnapshot snapshot) : IRowSource
         return row >= 0 ? row : snapshot.RowAtOrAfterTime(key.TimestampNanos);
     }
 
+    public int IndexOf(RowKey key) => snapshot.IndexOf(key.Id, key.TimestampNanos);
+
+    public int RowAtOrAfterTime(long timestampNanos) => snapshot.RowAtOrAfterTime(timestampNanos);
+
     public int Find(int fromRow, LogFilter predicate, bool forward) => snapshot.FindNext(fromRow, predicate, forward);
 }

@@ -1,5 +1,9 @@
 using System.Text;
 using LogViewer.Core.Model;
+using LogViewer.Tui.Copy;
+using LogViewer.Tui.Detail;
+using LogViewer.Tui.Marks;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 
@@ -16,8 +20,8 @@ internal static class KeyTable
 
     public static IReadOnlyList<KeyCommand> Commands { get; } =
     [
-        new(["j", "Down"], "down one line", new MoveBy(1)),
-        new(["k", "Up"], "up one line (pauses)", new MoveBy(-1)),
+        new(["j", "Down"], "next entry (a traceback is one)", new MoveBy(1)),
+        new(["k", "Up"], "previous entry (pauses)", new MoveBy(-1)),
         new(["PageDown", "Space"], "down one page", new MoveByPages(1)),
         new(["PageUp", "b"], "up one page", new MoveByPages(-1)),
         new(["Ctrl+D"], "down half a page", new MoveByPages(0.5)),
@@ -32,21 +36,28 @@ internal static class KeyTable
         new(["t"], "cycle time format", new CycleTimeFormat()),
         new(["/"], "filter: text or /regex/", new OpenFilter()),
         new(["Tab"], "filter rules panel", new ToggleRulePanel()),
-        new(["m"], "narrow / highlight only", new ToggleFilterMode()),
+        new(["H"], "filter narrows / highlights only", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
         new(["L"], "cycle minimum level", new CycleMinimumLevel()),
-        new(["e"], "next error", new JumpToLevel(LogLevel.Error, 1)),
-        new(["E"], "previous error", new JumpToLevel(LogLevel.Error, -1)),
+        new(["e"], "next error (at the top)", new JumpToLevel(LogLevel.Error, 1)),
+        new(["E"], "previous error (at the top)", new JumpToLevel(LogLevel.Error, -1)),
         new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
         new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
+        new(["Enter"], "entry detail (Esc/q/Enter close)", new ToggleDetail()),
+        new(["m"], "mark / unmark entry", new ToggleMark()),
+        new(["u"], "next mark", new JumpToMark(1)),
+        new(["U"], "previous mark", new JumpToMark(-1)),
+        new(["c"], "copy marked/selected (OSC 52)", new CopySelection()),
+        new([":"], "command prompt (:help)", new OpenPrompt()),
         new(["]"], "next replica (sidebar)", new MoveSidebarCursor(1)),
         new(["["], "previous replica", new MoveSidebarCursor(-1)),
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
+        new(["M"], "mouse on/off (off: terminal selects)", new ToggleMouse()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close help/panel/filter", new Escape()),
+        new(["Esc"], "close detail/help/panel, clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 

@@ -18,5 +18,9 @@ internal sealed class EmptyRows : IRowSource
 
     public int Locate(RowKey key) => 0;
 
+    public int IndexOf(RowKey key) => -1;
+
+    public int RowAtOrAfterTime(long timestampNanos) => 0;
+
     public int Find(int fromRow, LogFilter predicate, bool forward) => -1;
 }

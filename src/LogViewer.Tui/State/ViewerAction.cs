@@ -63,6 +63,14 @@ internal sealed record ToggleSidebar : ViewerAction;
 
 internal sealed record ToggleHelp : ViewerAction;
 
+/// <summary><c>:help</c>: opens the help overlay.</summary>
+internal sealed record ShowHelp : ViewerAction;
+
+/// <summary><c>:goto TIME</c>: the first entry at or after the time, at the top of the pane.</summary>
+internal sealed record GoToTime(Prompt.Commands.GotoTarget Target) : ViewerAction;
+/// <summary>Mouse reporting on or off (off: the terminal's own text selection works).</summary>
+internal sealed record ToggleMouse : ViewerAction;
+
 /// <summary>Esc outside the filter input: closes help, else clears the filter.</summary>
 internal sealed record Escape : ViewerAction;
 

@@ -23,3 +23,6 @@ internal sealed record Quit : ViewerEffect
 {
     public static Quit Instance { get; } = new();
 }
+
+/// <summary>Turn the terminal's mouse reporting on or off (M, <c>--no-mouse</c>).</summary>
+internal sealed record SetMouseReporting(bool On) : ViewerEffect;

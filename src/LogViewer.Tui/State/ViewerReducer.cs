@@ -1,8 +1,14 @@
-using LogViewer.Core.Model;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
+using LogViewer.Tui.Copy;
+using LogViewer.Tui.Detail;
+using LogViewer.Tui.Entries;
+using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.Write;
 
 namespace LogViewer.Tui.State;
 
@@ -20,7 +26,27 @@ internal static class ViewerReducer
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
         var rows = state.Rows;
-        var next = state with { Notice = null };
+        var next = KeepsNotice(action) ? state : state with { Notice = null, NoticeIsError = false };
+        if (PromptReducer.Update(next, action, Update) is { } prompted)
+        {
+            return prompted;
+        }
+
+        if (DetailReducer.Update(next, action) is { } detailed)
+        {
+            return detailed;
+        }
+
+        if (CopyReducer.Update(next, action) is { } copied)
+        {
+            return copied;
+        }
+
+        if (MarkReducer.Update(next, action, (s, row) => MoveTo(s, s.Rows, row)) is { } marked)
+        {
+            return marked;
+        }
+
         if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
         {
             return next with { HelpScroll = Math.Max(0, state.HelpScroll + helpRows) };
@@ -28,6 +54,7 @@ internal static class ViewerReducer
 
         return action switch
         {
+            MoveBy { Rows: 1 or -1 } move => MoveByEntry(next, rows, move.Rows),
             MoveBy move => MoveTo(next, rows, state.SelectedRow + move.Rows),
             MoveByPages pages => MoveTo(next, rows, state.SelectedRow + RowsFor(pages, state.PageHeight)),
             GoToTop => MoveTo(next, rows, 0),
@@ -50,6 +77,15 @@ internal static class ViewerReducer
                 Rules = state.Rules with { MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length] },
             }),
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
+            GoToTime go => GoToTimeRow(next, rows, go.Target),
+            ShowHelp => next with { HelpVisible = true, HelpScroll = 0 },
+            CompletePrompt => new ViewerUpdate(next, [new CompleteInPrompt(state.Prompt.Text)]),
+            WriteView write => new ViewerUpdate(
+                next with { Notice = $"writing to {write.Path}..." },
+                [new WriteEntries(rows, write.Path, write.Overwrite, state.TimeFormat == TimeFormat.UtcIso)]),
+            WriteFinished done => done.Error is { } error
+                ? next with { Notice = error, NoticeIsError = true }
+                : next with { Notice = $"wrote {done.Entries:N0} entries ({done.Lines:N0} lines) to {done.Path}" },
             JumpToLevel jump => JumpToLevelRow(next, rows, jump.Level, jump.Direction),
             MoveSidebarCursor cursor => next with
             {
@@ -59,6 +95,13 @@ internal static class ViewerReducer
             IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
+            ToggleMouse => new ViewerUpdate(
+                next with
+                {
+                    MouseEnabled = !state.MouseEnabled,
+                    Notice = state.MouseEnabled ? "mouse off: the terminal selects text (M turns it on)" : "mouse on: wheel scrolls, click selects (M turns it off)",
+                },
+                [new SetMouseReporting(!state.MouseEnabled)]),
             Escape => state.HelpVisible ? next with { HelpVisible = false }
                 : state.Panel.Open ? next with { Panel = state.Panel with { Open = false, Editing = RuleEditMode.None } }
                 : Refiltered(state, WithFilterText(next, string.Empty)),
@@ -111,6 +154,59 @@ internal static class ViewerReducer
             Rules = state.Rules.Add(rule),
             Notice = $"kept as rule {state.Rules.Rules.Count + 1}: {rule.Describe()} (Tab shows the rules)",
         };
+    }
+
+    /// <summary>
+    /// j/k: to the first line of the next or previous entry, so a traceback is one step. From a line inside an
+    /// entry (following shows the newest line), k goes to the entry's first line.
+    /// </summary>
+    private static ViewerState MoveByEntry(ViewerState state, IRowSource rows, int direction)
+    {
+        if (rows.Count == 0)
+        {
+            return MoveTo(state, rows, 0);
+        }
+
+        var selected = state.Following ? rows.Count - 1 : state.SelectedRow;
+        var head = EntryGroups.HeadOf(rows, selected);
+        if (direction < 0 && head < selected)
+        {
+            return MoveTo(state with { SelectedRow = selected }, rows, head);
+        }
+
+        var target = EntryGroups.NextHead(rows, selected, direction);
+        return target >= 0 ? MoveTo(state with { SelectedRow = selected }, rows, target) : MoveTo(state, rows, state.SelectedRow + direction);
+    }
+
+    /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
+    private static bool KeepsNotice(ViewerAction action) =>
+        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged;
+
+    /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
+    private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)
+    {
+        if (rows.Count == 0)
+        {
+            return state with { Notice = "no entries to go to", NoticeIsError = true };
+        }
+
+        var newest = rows.At(rows.Count - 1)!.Value.TimestampNanos;
+        var time = target.Resolve(newest);
+        var row = rows.RowAtOrAfterTime(time);
+        if (row >= rows.Count)
+        {
+            return state with { Notice = "no entry at or after that time (G goes to the newest)", NoticeIsError = true };
+        }
+
+        return PlaceAtTop(state, rows, row);
+    }
+
+    /// <summary>Selects <paramref name="row"/> and scrolls so it is the pane's first row (jumps show what follows).</summary>
+    internal static ViewerState PlaceAtTop(ViewerState state, IRowSource rows, int row)
+    {
+        var paused = state.Following ? Pause(state) : state;
+        var selected = Math.Clamp(row, 0, Math.Max(0, rows.Count - 1));
+        return Pin(paused, rows, selected, selected);
     }
 
     /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
@@ -264,12 +360,38 @@ internal static class ViewerReducer
         return row < 0 ? state with { Notice = direction > 0 ? "no later match" : "no earlier match" } : MoveTo(state, rows, row);
     }
 
+    private static readonly TextFilter TracebackStart = new("Traceback (most recent call last):", IgnoreCase: false);
+
+    private static int Nearest(int a, int b, int direction) => (a, b) switch
+    {
+        (< 0, _) => b,
+        (_, < 0) => a,
+        _ => direction > 0 ? Math.Min(a, b) : Math.Max(a, b),
+    };
+
     private static ViewerState JumpToLevelRow(ViewerState state, IRowSource rows, LogLevel level, int direction)
     {
-        var row = rows.Find(state.SelectedRow, new LevelFilter(level), direction > 0);
-        if (row >= 0)
+        // By entry: a line at the level, or a traceback's first line for errors, names its entry; the entry's
+        // first line goes to the top of the pane, so as much of it shows as fits.
+        var selected = state.Following ? rows.Count - 1 : state.SelectedRow;
+        var current = EntryGroups.EntryAt(rows, selected);
+        var currentHead = current.Count > 0 ? current[0] : selected;
+        var from = direction > 0 ? (current.Count > 0 ? current[^1] : selected) : currentHead;
+        for (var attempts = 0; attempts < 1000; attempts++)
         {
-            return MoveTo(state, rows, row);
+            var row = Nearest(rows.Find(from, new LevelFilter(level), direction > 0), level == LogLevel.Error ? rows.Find(from, TracebackStart, direction > 0) : -1, direction);
+            if (row < 0)
+            {
+                break;
+            }
+
+            var head = EntryGroups.HeadOf(rows, row);
+            if (head != currentHead)
+            {
+                return PlaceAtTop(state, rows, head);
+            }
+
+            from = row;
         }
 
         var name = level == LogLevel.Error ? "error" : "warning";

@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Copy;
+using LogViewer.Tui.Detail;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.Prompt;
 
 namespace LogViewer.Tui.State;
 
@@ -93,6 +96,9 @@ internal sealed record ViewerState
 
     public bool HelpVisible { get; init; }
 
+    /// <summary>The viewer reads the mouse (wheel, clicks); off, the terminal's own selection works.</summary>
+    public bool MouseEnabled { get; init; } = true;
+
     /// <summary>First help line shown when the help does not fit the screen.</summary>
     public int HelpScroll { get; init; }
 
@@ -103,8 +109,26 @@ internal sealed record ViewerState
 
     public string? LastWarning { get; init; }
 
-    /// <summary>A short note for the status line after a key found nothing ("no more errors").</summary>
+    /// <summary>A short note for the filter line after a key ("no more errors", "copied 3 entries"); the next key clears it.</summary>
     public string? Notice { get; init; }
+
+    /// <summary>The notice reports a failure (drawn in red).</summary>
+    public bool NoticeIsError { get; init; }
+
+    /// <summary>The <c>:</c> command prompt.</summary>
+    public PromptState Prompt { get; init; } = PromptState.Closed;
+
+    /// <summary>The zone local times are shown and typed in (<c>:goto 14:05</c>).</summary>
+    public TimeZoneInfo LocalZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Marked entries (<c>m</c>), by key, so marks survive filtering, late inserts and eviction of other lines.</summary>
+    public ImmutableSortedSet<RowKey> Marks { get; init; } = ImmutableSortedSet<RowKey>.Empty;
+
+    /// <summary>The detail pane (Enter).</summary>
+    public DetailState Detail { get; init; } = DetailState.Closed;
+
+    /// <summary>What <c>c</c> copies as (<c>:copy-format</c>).</summary>
+    public CopyFormat CopyFormat { get; init; } = CopyFormat.Text;
 
     /// <summary>True when the given replica passes the replica selection (hidden/isolated).</summary>
     public bool IsReplicaVisible(string? replica) =>

@@ -14,7 +14,7 @@ namespace LogViewer.Tui.Views;
 /// </summary>
 internal sealed class FilterLine : View
 {
-    private const string Hints = "? help  / filter  Tab rules  L level  e/E errors  s sidebar  q quit";
+    private const string Hints = "? help  / filter  : command  Tab rules  e/E errors  m mark  c copy  q quit";
     private static readonly Attribute ErrorAttribute = new(ColorName16.BrightRed, ColorName16.Black);
 
     private readonly TextField _input;
@@ -61,14 +61,15 @@ internal sealed class FilterLine : View
         }
 
         // Only touch the layout when it changes: a new Dim lays out (and redraws) the whole screen.
-        var errorWidth = state.FilterError is null ? 0 : Math.Min(state.FilterError.Length + 2, Math.Max(0, Viewport.Width / 2));
+        var errorWidth = Math.Min(EditNote(state).Length + 2, Math.Max(0, Viewport.Width / 2));
         if (errorWidth != _errorWidth)
         {
             _errorWidth = errorWidth;
             _input.Width = Dim.Fill(errorWidth);
         }
         if (!string.Equals(Summary(state), _drawn, StringComparison.Ordinal) || before.EditingFilter != state.EditingFilter
-            || !string.Equals(before.FilterError, state.FilterError, StringComparison.Ordinal))
+            || !string.Equals(before.FilterError, state.FilterError, StringComparison.Ordinal)
+            || before.FilterMode != state.FilterMode || before.NoticeIsError != state.NoticeIsError)
         {
             SetNeedsDraw();
         }
@@ -83,13 +84,11 @@ internal sealed class FilterLine : View
         {
             SetAttribute(normal with { Style = normal.Style | TextStyle.Bold });
             AddStr("/ ");
-            if (_state.FilterError is { } error)
-            {
-                var errorWidth = Math.Min(error.Length + 2, Math.Max(0, width / 2));
-                Move(Math.Max(0, width - errorWidth), 0);
-                SetAttribute(ErrorAttribute);
-                AddStr(TextFormatter.ClipOrPad("  " + error, errorWidth));
-            }
+            var note = EditNote(_state);
+            var noteWidth = Math.Min(note.Length + 2, Math.Max(0, width / 2));
+            Move(Math.Max(0, width - noteWidth), 0);
+            SetAttribute(_state.FilterError is not null || (_state.Notice is not null && _state.NoticeIsError) ? ErrorAttribute : normal with { Style = normal.Style | TextStyle.Faint });
+            AddStr(TextFormatter.ClipOrPad("  " + note, noteWidth));
 
             _drawn = string.Empty;
             return false; // the input draws itself
@@ -97,11 +96,15 @@ internal sealed class FilterLine : View
 
         _drawn = Summary(_state);
         var filtered = _drawn.StartsWith("filter", StringComparison.Ordinal);
-        SetAttribute(_state.FilterError is not null ? ErrorAttribute : filtered ? normal with { Style = normal.Style | TextStyle.Bold } : normal with { Style = normal.Style | TextStyle.Faint });
+        SetAttribute(_state.FilterError is not null || (_state.Notice is not null && _state.NoticeIsError) ? ErrorAttribute : filtered ? normal with { Style = normal.Style | TextStyle.Bold } : normal with { Style = normal.Style | TextStyle.Faint });
         AddStr(TextFormatter.ClipOrPad(_drawn, width));
         context?.AddDrawnRectangle(ViewportToScreen());
         return true;
     }
+
+    /// <summary>Right of the input while it is edited: why the pattern is invalid, else which mode H toggles.</summary>
+    internal static string EditNote(ViewerState state) =>
+        state.FilterError ?? (state.FilterMode == FilterMode.Narrow ? "narrowing (H: highlight only)" : "highlighting only (H: narrow)");
 
     /// <summary>What the line says when the input is closed.</summary>
     internal static string Summary(ViewerState state)

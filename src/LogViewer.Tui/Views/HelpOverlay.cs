@@ -1,4 +1,5 @@
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -6,11 +7,15 @@ using Terminal.Gui.ViewBase;
 
 namespace LogViewer.Tui.Views;
 
-/// <summary>The key table, over the log pane: in two columns when they fit, otherwise one column that j/k scroll.</summary>
+/// <summary>
+/// The key table and the <c>:</c> commands, over the log pane: keys in two columns when they fit, then the
+/// commands; j/k scroll when it is taller than the screen.
+/// </summary>
 internal sealed class HelpOverlay : View
 {
-    private static readonly IReadOnlyList<string> Lines = KeyTable.HelpLines();
-    private static readonly int LineWidth = Lines.Max(l => l.Length);
+    private static readonly IReadOnlyList<string> KeyLines = KeyTable.HelpLines();
+    private static readonly IReadOnlyList<string> CommandLines = ["", "Commands (type : then the command; Tab completes, Up/Down recall)", .. CommandRegistry.HelpLines()];
+    private static readonly int KeyLineWidth = KeyLines.Max(l => l.Length);
     private int _scroll;
 
     public HelpOverlay()
@@ -35,25 +40,41 @@ internal sealed class HelpOverlay : View
         }
     }
 
+    /// <summary>The overlay's rows for a width: key lines paired into two columns when both fit, then the commands.</summary>
+    internal static List<string> RowsFor(int width)
+    {
+        var rows = new List<string>();
+        if (width >= (2 * KeyLineWidth) + 1)
+        {
+            var perColumn = (KeyLines.Count + 1) / 2;
+            for (var i = 0; i < perColumn; i++)
+            {
+                var right = i + perColumn < KeyLines.Count ? KeyLines[i + perColumn] : string.Empty;
+                rows.Add(KeyLines[i].PadRight(width / 2) + right);
+            }
+        }
+        else
+        {
+            rows.AddRange(KeyLines);
+        }
+
+        rows.AddRange(CommandLines);
+        return rows;
+    }
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
         var width = Viewport.Width;
         var height = Math.Max(1, Viewport.Height);
-        var columns = width >= (2 * LineWidth) + 1 && (Lines.Count + 1) / 2 <= height ? 2 : 1;
-        var perColumn = (Lines.Count + columns - 1) / columns;
-        var scroll = columns == 2 ? 0 : Math.Clamp(_scroll, 0, Math.Max(0, Lines.Count - height));
-        var columnWidth = columns == 2 ? width / 2 : width;
+        var rows = RowsFor(width);
+        var scroll = Math.Clamp(_scroll, 0, Math.Max(0, rows.Count - height));
         SetAttribute(normal);
         for (var row = 0; row < height; row++)
         {
             Move(0, row);
-            for (var column = 0; column < columns; column++)
-            {
-                var index = scroll + row + (column * perColumn);
-                var text = row < perColumn && index < Lines.Count ? Lines[index] : string.Empty;
-                AddStr(TextFormatter.ClipOrPad(text, column == columns - 1 ? width - (column * columnWidth) : columnWidth));
-            }
+            var index = scroll + row;
+            AddStr(TextFormatter.ClipOrPad(index < rows.Count ? rows[index] : string.Empty, width));
         }
 
         context?.AddDrawnRectangle(ViewportToScreen());

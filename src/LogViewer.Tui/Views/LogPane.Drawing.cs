@@ -1,5 +1,7 @@
+using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -13,7 +15,7 @@ internal sealed partial class LogPane
 {
     private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
     {
-        var selected = IsSelected(index, _state.Rows.Count);
+        var selected = IsSelected(index);
         var text = normal with { Style = selected ? normal.Style | TextStyle.Reverse : normal.Style };
         var message = TerminalText.Sanitize(entry.Message);
         _matches.Clear();
@@ -28,7 +30,7 @@ internal sealed partial class LogPane
             Move(0, row);
             if (line == 0)
             {
-                DrawPrefix(entry, layout, text);
+                DrawPrefix(entry, index, layout, text);
             }
             else
             {
@@ -43,13 +45,22 @@ internal sealed partial class LogPane
         return row;
     }
 
-    private void DrawPrefix(LogRow entry, ColumnLayout layout, Attribute text)
+    private void DrawPrefix(LogRow entry, int index, ColumnLayout layout, Attribute text)
     {
-        SetAttribute(text);
+        // A grouped entry: its first line carries the entry's level (a traceback is an error); the lines after it
+        // are marked as continuing it.
+        var group = EntryGroups.EntryAt(_state.Rows, index);
+        var continuation = group.Count > 1 && group[0] != index;
+        var level = group.Count > 1 && !continuation ? EntryGroups.LevelOf(_state.Rows, group) : entry.Level;
+        var marked = !_state.Marks.IsEmpty && _state.Marks.Contains(RowKey.Of(entry));
+        SetAttribute(marked ? MarkAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
-        AddStr(" ");
-        SetAttribute(LevelBadge.AttributeOf(entry.Level) ?? text);
-        AddStr(LevelBadge.TextOf(entry.Level));
+
+        // A mark shows as '*' between time and level, a continued entry as '|', so both show without colour too.
+        SetAttribute(text);
+        AddStr(marked ? "*" : continuation ? "\u2502" : " ");
+        SetAttribute(LevelBadge.AttributeOf(level) ?? text);
+        AddStr(LevelBadge.TextOf(level));
         SetAttribute(text);
         AddStr(" ");
         if (layout.ReplicaWidth > 0)
@@ -62,7 +73,11 @@ internal sealed partial class LogPane
         }
     }
 
-    /// <summary>Draws <paramref name="message"/> from column <paramref name="skip"/>, exactly <paramref name="width"/> columns.</summary>
+    /// <summary>
+    /// Draws <paramref name="message"/> from column <paramref name="skip"/>, exactly <paramref name="width"/> columns,
+    /// one grapheme cluster per cell (two for a wide one), measured by <see cref="CellWidth"/> as Terminal.Gui and the
+    /// terminal measure it; a cluster that takes no cell (a lone combining mark) is not drawn, so no cell is unaccounted.
+    /// </summary>
     private void DrawMessage(string message, int skip, int width, Attribute text)
     {
         var column = 0;
@@ -70,12 +85,17 @@ internal sealed partial class LogPane
         var matchIndex = 0;
         var current = text;
         SetAttribute(current);
-        var index = 0;
-        foreach (var rune in message.EnumerateRunes())
+        for (var index = 0; index < message.Length;)
         {
-            var runeIndex = index;
-            index += rune.Utf16SequenceLength;
-            var columns = Math.Max(0, RuneExtensions.GetColumns(rune));
+            var clusterIndex = index;
+            var length = CellWidth.ClusterLength(message, index);
+            index += length;
+            var columns = CellWidth.OfCluster(message.AsSpan(clusterIndex, length));
+            if (columns == 0)
+            {
+                continue;
+            }
+
             if (column < skip)
             {
                 column += columns;
@@ -94,12 +114,12 @@ internal sealed partial class LogPane
                 break;
             }
 
-            while (matchIndex < _matches.Count && _matches[matchIndex].Start + _matches[matchIndex].Length <= runeIndex)
+            while (matchIndex < _matches.Count && _matches[matchIndex].Start + _matches[matchIndex].Length <= clusterIndex)
             {
                 matchIndex++;
             }
 
-            var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start <= runeIndex;
+            var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start < index;
             var wanted = inMatch ? MatchAttribute : text;
             if (wanted != current)
             {
@@ -107,7 +127,15 @@ internal sealed partial class LogPane
                 SetAttribute(current);
             }
 
-            AddRune(rune);
+            if (length == 1)
+            {
+                AddRune(char.IsSurrogate(message[clusterIndex]) ? Rune.ReplacementChar : new Rune(message[clusterIndex]));
+            }
+            else
+            {
+                AddStr(message.Substring(clusterIndex, length));
+            }
+
             column += columns;
             drawn += columns;
         }
@@ -183,6 +211,6 @@ internal sealed partial class LogPane
             return new ColumnLayout(timeWidth, replicaWidth, messageColumn, Math.Max(1, width - messageColumn));
         }
 
-        public int LinesFor(string message) => Math.Max(1, (message.GetColumns() + MessageWidth - 1) / MessageWidth);
+        public int LinesFor(string message) => Math.Max(1, (CellWidth.Of(message) + MessageWidth - 1) / MessageWidth);
     }
 }

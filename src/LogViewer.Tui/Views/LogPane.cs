@@ -1,6 +1,8 @@
 using System.Drawing;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -15,11 +17,14 @@ internal sealed partial class LogPane : View
 {
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
+    private static readonly Attribute MarkAttribute = new(ColorName16.Black, ColorName16.BrightMagenta, TextStyle.Bold);
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
     private ViewerState _state = new();
     private (RowKey? First, RowKey? Last, int Count) _drawn;
+    private HashSet<int> _selectedEntry = [];
+    private int[] _entryAtRow = [];
 
     public LogPane(TimeZoneInfo localZone)
     {
@@ -27,8 +32,17 @@ internal sealed partial class LogPane : View
         CanFocus = true;
     }
 
+    /// <summary>Lines a wheel notch moves, as in less and most terminals.</summary>
+    public const int WheelRows = 3;
+
     /// <summary>Raised when the rows the pane can show changed (a resize): the controller dispatches it.</summary>
     public event Action<int>? PageHeightChanged;
+
+    /// <summary>The wheel turned: rows to move (negative is up).</summary>
+    public event Action<int>? Wheeled;
+
+    /// <summary>A left click on a row: the index (in the filtered rows) of the entry drawn there.</summary>
+    public event Action<int>? EntryClicked;
 
     public void Render(ViewerState state)
     {
@@ -66,7 +80,14 @@ internal sealed partial class LogPane : View
             (top, skipLines) = WrapStart(top, count, height, layout);
         }
 
+        _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
         RowKey? first = null, last = null;
+        if (_entryAtRow.Length != height)
+        {
+            _entryAtRow = new int[Math.Max(0, height)];
+        }
+
+        Array.Fill(_entryAtRow, -1);
         for (var index = top; row < height && index < count; index++)
         {
             if (rows.At(index) is not { } entry)
@@ -76,7 +97,9 @@ internal sealed partial class LogPane : View
 
             first ??= RowKey.Of(entry);
             last = RowKey.Of(entry);
+            var entryRow = row;
             row = DrawEntry(entry, index, row, height, layout, normal, skipLines);
+            Array.Fill(_entryAtRow, index, entryRow, row - entryRow);
             skipLines = 0;
         }
 
@@ -97,13 +120,32 @@ internal sealed partial class LogPane : View
         return true;
     }
 
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp) || mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+        {
+            Wheeled?.Invoke(mouse.Flags.HasFlag(MouseFlags.WheeledUp) ? -WheelRows : WheelRows);
+            return true;
+        }
+
+        // On the press, not the click: Terminal.Gui holds a click back to see whether it becomes a double click.
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed) && mouse.Position is { } at && at.Y >= 0 && at.Y < _entryAtRow.Length && _entryAtRow[at.Y] >= 0)
+        {
+            EntryClicked?.Invoke(_entryAtRow[at.Y]);
+            return true;
+        }
+
+        return base.OnMouseEvent(mouse);
+    }
+
     /// <summary>Changes to the state that change what the pane shows.</summary>
     private static bool ShowsDifferently(ViewerState a, ViewerState b) =>
         a.TopRow != b.TopRow || a.SelectedRow != b.SelectedRow || a.TopKey != b.TopKey
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas)
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks)
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now);
 
     /// <summary>True when the rows now in view differ from those last drawn (lines arrived into the window).</summary>
@@ -134,5 +176,6 @@ internal sealed partial class LogPane : View
         return Math.Clamp(top, 0, Math.Max(0, count - 1));
     }
 
-    private bool IsSelected(int index, int count) => _state.Following ? index == count - 1 : index == _state.SelectedRow;
+    /// <summary>Every line of the selected entry is drawn selected.</summary>
+    private bool IsSelected(int index) => _selectedEntry.Contains(index);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LogViewer.Core.Text;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
@@ -18,6 +19,9 @@ internal sealed class ReplicaList : View
     private ViewerState _state = new();
     private string _shown = string.Empty;
 
+    /// <summary>A left click on a sidebar row: 0 is "all", then the replicas in order.</summary>
+    public event Action<int>? RowClicked;
+
     public void Render(ViewerState state)
     {
         var before = _state;
@@ -33,6 +37,18 @@ internal sealed class ReplicaList : View
             _shown = shown;
             SetNeedsDraw();
         }
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed) && mouse.Position is { } at && at.Y >= 0 && at.Y <= _state.Figures.Replicas.Length)
+        {
+            RowClicked?.Invoke(at.Y);
+            return true;
+        }
+
+        return base.OnMouseEvent(mouse);
     }
 
     private static string Shown(ViewerState state) =>

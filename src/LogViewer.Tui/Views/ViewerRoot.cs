@@ -1,4 +1,6 @@
+using LogViewer.Tui.Detail;
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using Terminal.Gui.Input;
@@ -22,9 +24,11 @@ internal sealed class ViewerRoot : Runnable
     private readonly ReplicaList _replicas;
     private readonly LogPane _log;
     private readonly FilterLine _filterLine;
+    private readonly PromptLine _prompt;
     private readonly StatusLine _status;
     private readonly HelpOverlay _help;
     private readonly RulePanel _rules;
+    private readonly DetailPane _detail;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
@@ -36,13 +40,20 @@ internal sealed class ViewerRoot : Runnable
         _sidebar.Add(_replicas);
         _log = new LogPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _filterLine = new FilterLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _prompt = new PromptLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _rules = new RulePanel { X = 0, Y = Pos.AnchorEnd(2 + RulePanel.PanelHeight), Width = Dim.Fill(), Height = RulePanel.PanelHeight };
         _rules.Dispatched += action => Dispatched?.Invoke(action);
-        Add(_sidebar, _log, _filterLine, _status, _rules, _help);
+        _detail = new DetailPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _rules, _help);
+        _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
+        _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
         _log.PageHeightChanged += height => Dispatched?.Invoke(new Resized(height));
+        _log.Wheeled += rows => Dispatched?.Invoke(new MoveBy(rows));
+        _log.EntryClicked += SelectEntry;
+        _replicas.RowClicked += ToggleSidebarRow;
         _filterLine.FilterTyped += text => Dispatched?.Invoke(new FilterTextChanged(text));
         _filterLine.Finished += keep => Dispatched?.Invoke(keep ? new CommitFilter() : new ClearFilter());
         _filterLine.QuitPressed += () => Dispatched?.Invoke(new RequestQuit());
@@ -63,27 +74,51 @@ internal sealed class ViewerRoot : Runnable
             _sidebarShown = showSidebar;
             _sidebar.Visible = showSidebar;
             _log.X = showSidebar ? SidebarWidth : 0;
+            _detail.X = showSidebar ? SidebarWidth : 0;
             SetNeedsLayout();
             SetNeedsDraw();
         }
 
         _replicas.Render(state);
         _log.Render(state);
+        _filterLine.Visible = !state.Prompt.Open;
         _filterLine.Render(state);
+        _prompt.Render(state);
         _status.Render(state);
+        _detail.Render(state);
         _rules.Render(state);
         _help.Render(state);
-        if (!state.EditingFilter && !_rules.IsEditing && !_log.HasFocus)
+        if (!state.EditingFilter && !state.Prompt.Open && !_rules.IsEditing && !_log.HasFocus)
         {
             _log.SetFocus();
         }
     }
 
+    /// <summary>A click selects the entry: the same move the keys make, so following pauses as with k.</summary>
+    private void SelectEntry(int index)
+    {
+        Dispatched?.Invoke(new MoveBy(index - _state.SelectedRow));
+    }
+
+    /// <summary>A click on a replica hides or shows it (on "all": shows every replica), as x does under the cursor.</summary>
+    private void ToggleSidebarRow(int row)
+    {
+        Dispatched?.Invoke(new MoveSidebarCursor(row - _state.SidebarCursor));
+        Dispatched?.Invoke(new ToggleReplica());
+    }
+
     protected override bool OnKeyDown(Key key)
     {
-        if (_filterLine.IsEditing || _rules.IsEditing)
+        if (_filterLine.IsEditing || _prompt.IsOpen || _rules.IsEditing)
         {
             return base.OnKeyDown(key);
+        }
+
+        if (_state.Detail.Open && KeyNames.NameOf(key) == "q")
+        {
+            // q closes the detail pane, as in less; Ctrl+C still quits.
+            Dispatched?.Invoke(new CloseDetail());
+            return true;
         }
 
         if (_state.Panel.Open && !_state.HelpVisible)

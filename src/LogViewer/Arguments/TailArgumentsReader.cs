@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using LogViewer.Commands;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
-using LogViewer.Output;
+using LogViewer.Core.Time;
 
 namespace LogViewer.Arguments;
 
@@ -73,7 +72,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             EndWhenJobEnds = !parse.GetValue(options.NoExit),
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
-        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, parse.GetValue(options.Fresh)));
+        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), parse.GetValue(options.Fresh)));
     }
 
     /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>
@@ -85,7 +84,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var filters = ReadFilters(parse, target: null, errors);
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
-        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, parse.GetValue(options.Fresh)));
+        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), parse.GetValue(options.Fresh)));
     }
 
     private (DateTimeOffset From, DateTimeOffset? To) ReadRange(ParseResult parse, DateTimeOffset now, List<string> errors)

@@ -1,6 +1,5 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Tail;
-using LogViewer.Output;
 
 namespace LogViewer.Arguments;
 
@@ -10,5 +9,6 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <summary>How lines are shown.</summary>
 /// <param name="Utc">Times in UTC (<c>Z</c>) rather than local time with its offset.</param>
 /// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
+/// <param name="Mouse">tui: read the mouse (wheel, clicks); false with <c>--no-mouse</c>.</param>
 /// <param name="Fresh">tui: start clean, without the target's saved session.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Fresh = false);
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, bool Fresh = false);

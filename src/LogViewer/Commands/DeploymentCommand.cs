@@ -1,3 +1,4 @@
+using LogViewer.Arguments;
 using System.CommandLine;
 
 namespace LogViewer.Commands;

@@ -1,3 +1,5 @@
+using LogViewer.Arguments;
+
 namespace LogViewer.Output;
 
 /// <summary>

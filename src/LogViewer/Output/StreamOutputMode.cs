@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.Channels;
+using LogViewer.Arguments;
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Output;

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using LogViewer.Core.Model;
+using LogViewer.Core.Output;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
@@ -46,6 +47,7 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
             Restored = restored,
             ForgetSaved = () => sessions.Forget(key),
             Remember = saved => remembered = saved,
+            Mouse = context.Display.Mouse,
         };
 
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.

@@ -12,6 +12,10 @@ internal static class ApiHttpClient
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // The client follows same-origin redirects itself, with the key, and reports any other: .NET's own
+            // following drops the key, and the other host's 401 would read as "key rejected".
+            AllowAutoRedirect = false,
         };
         var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = RequestTimeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("logviewer/1.0");

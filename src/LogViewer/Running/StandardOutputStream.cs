@@ -32,10 +32,33 @@ internal sealed class StandardOutputStream : Stream
     /// The process's stdout. When it is redirected (a pipe or a file) it is opened as a plain file descriptor, whose
     /// writes report a closed pipe; a terminal keeps the console's stream.
     /// </summary>
-    public static StandardOutputStream Open() =>
-        new(Console.IsOutputRedirected && !OperatingSystem.IsWindows()
-            ? new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0)
-            : Console.OpenStandardOutput());
+    public static StandardOutputStream Open()
+    {
+        if (!Console.IsOutputRedirected || OperatingSystem.IsWindows())
+        {
+            return new(Console.OpenStandardOutput());
+        }
+
+        var descriptor = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (!descriptor.CanSeek)
+        {
+            return new(descriptor);
+        }
+
+        // A regular file: FileStream would write at its own position (pwrite), so whatever the shell writes to the
+        // same file after us (`{ logviewer ...; echo done; } > out`) would overwrite our output. The console's
+        // stream writes at the shared offset; a file has no reader to go away.
+        descriptor.Dispose();
+        return new(Console.OpenStandardOutput());
+    }
+
+    /// <summary>
+    /// True once a write found that there never was a stdout: the process was started with it closed
+    /// (<c>logviewer ... >&amp;-</c>). Descriptor 1 is then whatever file the runtime opened first, read-only, and
+    /// writing to it fails with EBADF, which .NET reports as "Access to the path is denied". The run then stops
+    /// like Ctrl-C, and the composition root says "standard output is closed".
+    /// </summary>
+    public bool WasClosed { get; private set; }
 
     /// <summary>For tests: any stream, such as one whose reader has gone.</summary>
     internal static StandardOutputStream Over(Stream inner) => new(inner);
@@ -55,6 +78,11 @@ internal sealed class StandardOutputStream : Stream
         }
         catch (IOException)
         {
+            _readerGone.Cancel();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            WasClosed = true;
             _readerGone.Cancel();
         }
     }
@@ -84,6 +112,11 @@ internal sealed class StandardOutputStream : Stream
         }
         catch (IOException)
         {
+            _readerGone.Cancel();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            WasClosed = true;
             _readerGone.Cancel();
         }
     }

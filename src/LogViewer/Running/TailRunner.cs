@@ -3,6 +3,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
+using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
 using LogViewer.Targets;

@@ -341,4 +341,26 @@ public sealed class BasetenLogApiClientTests : IAsyncLifetime
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public async Task A_Redirect_Followed_By_The_HttpClient_To_Another_Origin_Is_Reported_Not_Read_As_A_Rejected_Key()
+    {
+        // Given an HttpClient that follows redirects itself (it drops the key on the way), and an API that redirects elsewhere
+        await using var elsewhere = await CannedApiServer.StartAsync();
+        elsewhere.Answer = CannedApiServer.Json(401, """{"error": "no key"}""");
+        _server.Answer = context =>
+        {
+            context.Response.Redirect(new Uri(elsewhere.BaseAddress, "v1/logs").ToString());
+            return Task.CompletedTask;
+        };
+
+        // When logs are requested
+        var ex = await Assert.ThrowsAsync<LogApiException>(() => Client().GetLogsAsync(Deployment, new LogQuery(), CancellationToken.None));
+
+        // Then it is a redirect naming the other host, fatal, and the other host never saw the key
+        Assert.Equal(ApiFailureKind.Redirected, ex.Kind);
+        Assert.False(ex.IsTransient);
+        Assert.Contains($"redirected the request to {elsewhere.BaseAddress.Authority}; the key is not sent to another host", ex.Message);
+        Assert.All(elsewhere.Requests, r => Assert.DoesNotContain(Key, r.Authorization));
+    }
 }

@@ -32,6 +32,13 @@ public sealed class SimulateAndDemoCommandTests : IDisposable
 
         // Then it answers, and stops with exit 0 on cancellation (Ctrl-C)
         Assert.True(job.IsRunning);
+
+        // And the commands it suggests run from here: the test host runs in the checkout with no logviewer on PATH,
+        // so they use the dotnet run form; the third is the job that fails
+        var tryLines = stdout.ToString().Split('\n').Where(l => l.Contains("BASETEN_API_KEY=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, tryLines.Count);
+        Assert.All(tryLines, l => Assert.Contains(" dotnet run --project ", l, StringComparison.Ordinal));
+        Assert.Contains(tryLines, l => l.Contains($" training {SimulatorCatalog.DemoTrainingProjectId} {SimulatorCatalog.FailingTrainingJobId} ", StringComparison.Ordinal));
         await stop.CancelAsync();
         var run = await running.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, run.ExitCode);

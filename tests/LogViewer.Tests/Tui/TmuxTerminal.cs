@@ -33,6 +33,24 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", Name);
 
+    /// <summary>Sets a server option, e.g. <c>set-clipboard on</c> so OSC 52 from the program fills a paste buffer.</summary>
+    public void SetServerOption(string option, string value) => Tmux("set-option", "-s", option, value);
+
+    /// <summary>The newest paste buffer (what an OSC 52 copy put there), or null when there is none.</summary>
+    public string? ShowBuffer()
+    {
+        try
+        {
+            return Tmux("show-buffer");
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+    /// <summary>The screen with its attributes as SGR sequences (<c>capture-pane -e</c>): reverse video is <c>ESC[7m</c>.</summary>
+    public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Name);
+
     /// <summary>A tmux format value of the pane, e.g. <c>#{alternate_on}</c>.</summary>
     public string Display(string format) => Tmux("display-message", "-p", "-t", Name, format).Trim();
 

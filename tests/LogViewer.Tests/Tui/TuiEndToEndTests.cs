@@ -83,7 +83,7 @@ public sealed partial class TuiEndToEndTests(ITestOutputHelper output)
     /// <summary>The screen rows that show a log line (they carry a time stamp).</summary>
     private static IEnumerable<string> LogLines(string screen) => screen.Split('\n').Where(row => TimePattern().IsMatch(row));
 
-    private static string LogViewerDll()
+    internal static string LogViewerDll()
     {
         var here = Path.Combine(AppContext.BaseDirectory, "logviewer.dll");
         if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "logviewer.runtimeconfig.json")))

@@ -1,4 +1,5 @@
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Prompt.Commands;
 
 namespace LogViewer.Tui.Tests.Keys;
 
@@ -22,6 +23,17 @@ public sealed class ReadmeKeyTableTests
 
         // Then it is exactly what KeyTable.ToMarkdown() writes (regenerate it from there when keys change)
         Assert.Equal(KeyTable.ToMarkdown().ReplaceLineEndings("\n"), table);
+    }
+
+    [Fact]
+    public void Readme_Command_Table_Equals_The_Command_Registry()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("<!-- COMMANDS:BEGIN", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- COMMANDS:END -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md should hold the COMMANDS:BEGIN and COMMANDS:END markers");
+
+        Assert.Equal(CommandRegistry.ToMarkdown().ReplaceLineEndings("\n"), readme[(readme.IndexOf('\n', start) + 1)..end]);
     }
 
     private static string RepositoryRoot()

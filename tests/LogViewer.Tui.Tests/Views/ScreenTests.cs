@@ -232,7 +232,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
         viewer.Press(Key.E.WithShift);
         Assert.Equal(entries[20].Message, viewer.SelectedMessage);
 
-        viewer.Press(Key.M);
+        viewer.Press(Key.H.WithShift);
         viewer.Press(new Key('/'));
         viewer.Type("line 5");
         viewer.Press(Key.Enter);

@@ -1,0 +1,30 @@
+using LogViewer.Core.Api;
+
+namespace LogViewer.Core.Tail;
+
+/// <summary>
+/// The <c>limit</c> every log request sends: 1000 (the API's largest), cut tenfold each time an answer is over the
+/// client's size cap, down to one entry, and doubled back after each answer that fits. A server that once sent an
+/// enormous page is asked for less, not given up on; one that recovers gets full pages again within a few polls.
+/// The engine's loop is sequential, so the limit a page was read with is <see cref="Current"/> when it returns.
+/// </summary>
+internal sealed class PageLimit
+{
+    public const int Largest = LogQuery.MaxLimit;
+
+    public int Current { get; private set; } = Largest;
+
+    /// <summary>Cuts the limit for the next try; false when it is already one entry.</summary>
+    public bool TryShrink()
+    {
+        if (Current == 1)
+        {
+            return false;
+        }
+
+        Current = Math.Max(1, Current / 10);
+        return true;
+    }
+
+    public void Grow() => Current = Math.Min(Largest, Current * 2);
+}

@@ -1,0 +1,101 @@
+using LogViewer.Tui.Prompt.Commands;
+
+namespace LogViewer.Tui.Prompt;
+
+/// <summary>
+/// Tab in the prompt, as in a shell: the command name while the first word is typed, then a file path for
+/// commands that take one. One candidate is completed in full (a directory with its <c>/</c>, a command with the
+/// space after it); several are completed to their common prefix and listed as a hint. Reads the file system,
+/// so the program runs it as an effect, not the reducer.
+/// </summary>
+internal static class PromptCompletion
+{
+    private const int HintLimit = 8;
+
+    /// <summary>The completed text and, when several candidates remain, the hint listing them.</summary>
+    public static (string Text, string? Hint) Complete(string text, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+        {
+            var names = CommandRegistry.Names.Where(n => n.StartsWith(trimmed, StringComparison.Ordinal)).ToList();
+            if (names.Count == 0)
+            {
+                return (text, $"no command starts with '{trimmed}'");
+            }
+
+            if (names.Count == 1)
+            {
+                var command = CommandRegistry.Find(names[0])!;
+                return (names[0] + (command.Argument == PromptArgument.None ? string.Empty : " "), null);
+            }
+
+            return (CommonPrefix(names), Hint(names));
+        }
+
+        var (name, _) = CommandRegistry.Split(trimmed);
+        if (CommandRegistry.Find(name) is not { Argument: PromptArgument.FilePath })
+        {
+            return (text, null);
+        }
+
+        var head = trimmed[..(space + 1)];
+        var typed = trimmed[(space + 1)..].TrimStart();
+        var (path, hint) = CompletePath(typed, workingDirectory);
+        return (head + path, hint);
+    }
+
+    private static (string Path, string? Hint) CompletePath(string typed, string workingDirectory)
+    {
+        var slash = typed.LastIndexOf('/');
+        var directoryPart = slash >= 0 ? typed[..(slash + 1)] : string.Empty;
+        var prefix = typed[(slash + 1)..];
+        var directory = WriteCommand.ExpandHome(directoryPart.Length == 0 ? "." : directoryPart);
+        if (!Path.IsPathRooted(directory))
+        {
+            directory = Path.Combine(workingDirectory, directory);
+        }
+
+        List<string> candidates;
+        try
+        {
+            candidates = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()
+                .Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal) && (prefix.StartsWith('.') || !e.Name.StartsWith('.')))
+                .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return (typed, $"cannot list {directoryPart}: {ex.Message}");
+        }
+
+        return candidates.Count switch
+        {
+            0 => (typed, $"no file starts with '{typed}'"),
+            1 => (directoryPart + candidates[0], null),
+            _ => (directoryPart + CommonPrefix(candidates), Hint(candidates)),
+        };
+    }
+
+    private static string CommonPrefix(List<string> values)
+    {
+        var prefix = values[0];
+        foreach (var value in values)
+        {
+            var n = 0;
+            while (n < prefix.Length && n < value.Length && prefix[n] == value[n])
+            {
+                n++;
+            }
+
+            prefix = prefix[..n];
+        }
+
+        return prefix;
+    }
+
+    private static string Hint(List<string> candidates) =>
+        string.Join("  ", candidates.Take(HintLimit)) + (candidates.Count > HintLimit ? $"  (+{candidates.Count - HintLimit})" : string.Empty);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using LogViewer.Simulator;
+
+namespace LogViewer.Benchmarks;
+
+/// <summary>
+/// The simulated API at a steady, chosen rate (no bursts, one minute of history) for the whole-process follow runs
+/// in <c>follow.sh</c>: terminal bytes per second and idle CPU need a target whose pace is known.
+/// </summary>
+internal static class PacedSimulator
+{
+    public static async Task<int> RunAsync(double linesPerSecond)
+    {
+        using var stop = new CancellationTokenSource();
+
+        // The web host's own console lifetime swallows SIGTERM and SIGINT; the script ends this process with SIGTERM.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        var options = new SimulatorOptions
+        {
+            LinesPerSecond = linesPerSecond,
+            Bursts = false,
+            History = TimeSpan.FromMinutes(1),
+            Retention = TimeSpan.FromMinutes(10),
+        };
+        await using var server = await SimulatorServer.StartAsync(options, stop.Token).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{server.BaseAddress.GetLeftPart(UriPartial.Authority)} {server.ApiKey}"));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by a signal: the normal end.
+        }
+
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+}
