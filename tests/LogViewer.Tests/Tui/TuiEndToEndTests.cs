@@ -59,7 +59,7 @@ public sealed partial class TuiEndToEndTests(ITestOutputHelper output)
         terminal.Type("worker 3");
         terminal.WaitFor(s => LogLines(s).Any() && LogLines(s).All(l => l.Contains("worker 3", StringComparison.OrdinalIgnoreCase)), "only matching lines");
         terminal.SendKeys("Enter");
-        terminal.WaitForText("1 rule");
+        terminal.WaitForText("kept as rule 1: in worker 3");
         terminal.SendKeys("Tab");
         terminal.WaitForText("1 [x] in  worker 3");
         terminal.SendKeys("d", "Tab");
