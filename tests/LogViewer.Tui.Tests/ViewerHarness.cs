@@ -87,6 +87,9 @@ internal sealed class ViewerHarness : IDisposable
     /// <summary>The message of the selected row.</summary>
     public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
 
+    /// <summary>The messages of every row the filters show, oldest first (not only those on screen).</summary>
+    public List<string> PaneMessages() => [.. Enumerable.Range(0, Program.State.Rows.Count).Select(i => Program.State.Rows.At(i)!.Value.Message)];
+
     /// <summary>Opens the prompt, types <paramref name="command"/> and presses Enter.</summary>
     public void Command(string command)
     {

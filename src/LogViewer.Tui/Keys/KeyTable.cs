@@ -20,7 +20,7 @@ internal static class KeyTable
 
     public static IReadOnlyList<KeyCommand> Commands { get; } =
     [
-        new(["j", "Down"], "next entry (a traceback is one)", new MoveBy(1)),
+        new(["j", "Down"], "next entry", new MoveBy(1)),
         new(["k", "Up"], "previous entry (pauses)", new MoveBy(-1)),
         new(["PageDown", "Space"], "down one page", new MoveByPages(1)),
         new(["PageUp", "b"], "up one page", new MoveByPages(-1)),
@@ -35,29 +35,29 @@ internal static class KeyTable
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
         new(["/"], "filter: text or /regex/", new OpenFilter()),
-        new(["Tab"], "filter rules panel", new ToggleRulePanel()),
-        new(["H"], "filter narrows / highlights only", new ToggleFilterMode()),
+        new(["H"], "filter: narrow/highlight", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
         new(["L"], "cycle minimum level", new CycleMinimumLevel()),
-        new(["e"], "next error (at the top)", new JumpToLevel(LogLevel.Error, 1)),
-        new(["E"], "previous error (at the top)", new JumpToLevel(LogLevel.Error, -1)),
+        new(["e"], "next error (at top)", new JumpToLevel(LogLevel.Error, 1)),
+        new(["E"], "previous error (at top)", new JumpToLevel(LogLevel.Error, -1)),
         new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
         new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
-        new(["Enter"], "entry detail (Esc/q/Enter close)", new ToggleDetail()),
+        new(["Enter"], "entry detail pane", new ToggleDetail()),
         new(["m"], "mark / unmark entry", new ToggleMark()),
         new(["u"], "next mark", new JumpToMark(1)),
         new(["U"], "previous mark", new JumpToMark(-1)),
-        new(["c"], "copy marked/selected (OSC 52)", new CopySelection()),
+        new(["c"], "copy marked/selected", new CopySelection()),
         new([":"], "command prompt (:help)", new OpenPrompt()),
+        new(["Tab"], "filter rules panel", new ToggleRulePanel()),
         new(["]"], "next replica (sidebar)", new MoveSidebarCursor(1)),
         new(["["], "previous replica", new MoveSidebarCursor(-1)),
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
-        new(["M"], "mouse on/off (off: terminal selects)", new ToggleMouse()),
+        new(["M"], "mouse on/off", new ToggleMouse()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close detail/help/panel, clear filter", new Escape()),
+        new(["Esc"], "close pane, clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
@@ -86,10 +86,14 @@ internal static class KeyTable
     }
 
     /// <summary>One line per command, keys padded to a column: the help overlay's text.</summary>
-    public static IReadOnlyList<string> HelpLines()
+    public static IReadOnlyList<string> HelpLines() => HelpLines(Commands);
+
+    /// <summary>Any key table as help lines, keys padded to a column.</summary>
+    public static IReadOnlyList<string> HelpLines(IReadOnlyList<KeyCommand> commands)
     {
-        var keyColumn = Commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
-        return [.. Commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
+        ArgumentNullException.ThrowIfNull(commands);
+        var keyColumn = commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
+        return [.. commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
     }
 
     private static Dictionary<string, ViewerAction> BuildIndex()

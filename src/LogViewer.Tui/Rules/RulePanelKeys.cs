@@ -18,6 +18,7 @@ internal static class RulePanelKeys
         new(["K"], "move the rule up", new MoveSelectedRule(-1)),
         new(["J"], "move the rule down", new MoveSelectedRule(1)),
         new(["S"], "search the server with these rules (7 days)", new SearchServer(Core.Rules.ServerSearch.DefaultDuration)),
+        new([":"], "command prompt (:filter-in, :disable N...)", new Prompt.OpenPrompt()),
         new(["Tab", "Esc"], "leave the panel", new ToggleRulePanel()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
