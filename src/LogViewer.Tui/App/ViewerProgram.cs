@@ -228,11 +228,19 @@ internal sealed class ViewerProgram : IDisposable
         // The search runs on the pool; the join runs on the ingest thread, the store's only writer; the answer comes back to the UI.
         var joined = Observable.FromAsync(ct => run(search.Filters, search.Duration, ct))
             .ObserveOn(_schedulers.Ingest)
-            .Select(result => (Result: result, Added: SearchJoin.Join(_store, result.Entries, HorizonNanos())))
-            .Select(found => (ViewerAction)new ServerSearchEnded(ServerSearchMessages.Found(found.Result, found.Added.Count)))
+            .Select(result => (Result: result, LoadedFrom: OldestHeldNanos(), Added: SearchJoin.Join(_store, result.Entries, HorizonNanos())))
+            .Select(found => (ViewerAction)new ServerSearchEnded(
+                ServerSearchMessages.Found(found.Result, found.Added.Count),
+                found.LoadedFrom is { } from && found.Added.Count > 0 && found.Added[0].TimestampNanos < from ? from : null))
             .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new ServerSearchEnded(ServerSearchMessages.Failed(error))))
             .ObserveOn(_schedulers.Ui);
         _subscriptions.Add(joined.Subscribe(Dispatch, OnEventsFailed));
+    }
+
+    private long? OldestHeldNanos()
+    {
+        var held = _store.Current;
+        return held.Count == 0 ? null : held.TimestampAt(0);
     }
 
     // Lines within one lookback of the newest held line are the live tail's: it re-reads them and would bring them twice.

@@ -54,8 +54,11 @@ internal sealed record ClearAllFilters : RuleAction;
 /// <summary><c>:search-server [DURATION]</c> or <c>S</c> in the panel.</summary>
 internal sealed record SearchServer(TimeSpan Duration) : RuleAction;
 
-/// <summary>The server search ended: what it found and joined, or why it failed, in one line.</summary>
-internal sealed record ServerSearchEnded(string Message) : RuleAction;
+/// <summary>
+/// The server search ended: what it found and joined, or why it failed, in one line; <paramref name="GapNanos"/>
+/// is where the held range began when it joined lines older than that (the pane's gap row goes there).
+/// </summary>
+internal sealed record ServerSearchEnded(string Message, long? GapNanos = null) : RuleAction;
 
 /// <summary><c>:forget</c>: start clean and remove this target's saved session.</summary>
 internal sealed record ForgetSession : RuleAction;

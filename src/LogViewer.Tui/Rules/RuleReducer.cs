@@ -41,7 +41,12 @@ internal static class RuleReducer
             SetRequestId request => Changed(state, rules with { RequestId = request.RequestId }),
             ClearAllFilters => Noted(Cleared(state), "filters cleared: every held line is shown"),
             SearchServer search => StartSearch(state, search.Duration),
-            ServerSearchEnded ended => state with { Panel = panel with { Searching = false, SearchResult = ended.Message }, Notice = ended.Message },
+            ServerSearchEnded ended => state with
+            {
+                Panel = panel with { Searching = false, SearchResult = ended.Message },
+                Notice = ended.Message,
+                SearchGapNanos = ended.GapNanos is { } gap ? Math.Min(gap, state.SearchGapNanos ?? long.MaxValue) : state.SearchGapNanos,
+            },
             ForgetSession => Cleared(state).With(RemoveSavedSession.Instance),
             SessionNotice notice => state with { Notice = notice.Message },
             RestoreSession restore => Restore(state, restore),

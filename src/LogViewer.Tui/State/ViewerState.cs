@@ -75,6 +75,12 @@ internal sealed record ViewerState
     /// <summary>The rule panel (Tab): open or not, its cursor, a rule being typed, the rules' match counts.</summary>
     public RulePanelState Panel { get; init; } = RulePanelState.Closed;
 
+    /// <summary>
+    /// Where the held range began when a server search brought older lines: rows before this time are only the
+    /// search's matches, so the pane draws a gap row between them and the loaded range. <c>null</c> without one.
+    /// </summary>
+    public long? SearchGapNanos { get; init; }
+
     /// <summary>What is shown (for the server search's pushdown); <c>null</c> for a replayed file.</summary>
     public LogTarget? Target { get; init; }
 
