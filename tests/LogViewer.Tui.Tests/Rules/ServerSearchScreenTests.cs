@@ -1,3 +1,4 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using Xunit.Abstractions;
