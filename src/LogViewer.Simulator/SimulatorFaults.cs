@@ -25,6 +25,7 @@ public sealed record SimulatorFaultSettings
 public sealed class SimulatorFaults
 {
     private readonly Lock _gate = new();
+    private readonly Queue<ScriptedFault> _script = new();
     private SimulatorFaultSettings _settings;
 
     internal SimulatorFaults(SimulatorFaultSettings initial) => _settings = Validated(initial);
@@ -82,8 +83,46 @@ public sealed class SimulatorFaults
         }
     }
 
-    /// <summary>Turns every fault off.</summary>
-    public void Clear() => Current = new SimulatorFaultSettings();
+    /// <summary>Log requests not yet answered from the script.</summary>
+    public int ScriptRemaining
+    {
+        get { lock (_gate) { return _script.Count; } }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="faults"/>: each following log request takes the next one, before the random knobs are
+    /// rolled, until the script is used up.
+    /// </summary>
+    public void Script(params IEnumerable<ScriptedFault> faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        lock (_gate)
+        {
+            foreach (var fault in faults)
+            {
+                _script.Enqueue(fault);
+            }
+        }
+    }
+
+    /// <summary>Turns every fault off and empties the script.</summary>
+    public void Clear()
+    {
+        Current = new SimulatorFaultSettings();
+        lock (_gate)
+        {
+            _script.Clear();
+        }
+    }
+
+    /// <summary>The next scripted answer for a log request, or <see cref="ScriptedFault.None"/> when the script is used up.</summary>
+    internal ScriptedFault NextScripted()
+    {
+        lock (_gate)
+        {
+            return _script.TryDequeue(out var fault) ? fault : ScriptedFault.None;
+        }
+    }
 
     private void Update(Func<SimulatorFaultSettings, SimulatorFaultSettings> change)
     {

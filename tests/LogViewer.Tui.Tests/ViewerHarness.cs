@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
+using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
+using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 using Terminal.Gui.App;
@@ -18,14 +20,15 @@ internal sealed class ViewerHarness : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false, bool mouse = true, Func<TuiSession, TuiSession>? configure = null)
+    public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false,
+        bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
         var schedulers = new ViewerSchedulers(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance, ImmediateScheduler.Instance);
-        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time, Mouse = mouse };
+        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time, Mouse = mouse, Store = store, BaseFilter = baseFilter };
         Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
         Program.Start();

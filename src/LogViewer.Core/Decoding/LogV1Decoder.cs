@@ -18,6 +18,7 @@ internal sealed class LogV1Decoder
     public const string NotAnObject = "the entry is not a JSON object";
     public const string NoTimestamp = "no timestamp";
     public const string BadTimestamp = "the timestamp is not an integer of epoch nanoseconds";
+    public const string NegativeTimestamp = "the timestamp is negative";
     public const string NoMessage = "no message";
     public const string BadMessage = "the message is not a string";
     public const string BadReplica = "the replica is not a string or null";
@@ -77,7 +78,8 @@ internal sealed class LogV1Decoder
             {
                 case LogV1Fields.Timestamp:
                     timestamp = ReadTimestamp(ref reader);
-                    reason = timestamp is null ? BadTimestamp : null;
+                    // Before 1970: no log line is, and a cursor or window built on one means nothing.
+                    reason = timestamp is null ? BadTimestamp : timestamp < 0 ? NegativeTimestamp : null;
                     break;
                 case LogV1Fields.Message when reader.TokenType == JsonTokenType.String:
                     messageRepaired = JsonText.Read(ref reader, ref _message, out message);

@@ -69,6 +69,13 @@ public sealed class FilteredSnapshot
         return Store.RowOf(chunk, local);
     }
 
+    /// <summary>The row with its message as the store's UTF-8, for writing it out without a string per line.</summary>
+    public Utf8LogRow Utf8RowAt(int row)
+    {
+        var (chunk, local) = Locate(row);
+        return Store.Utf8RowOf(chunk, local);
+    }
+
     public long TimestampAt(int row)
     {
         var (chunk, local) = Locate(row);

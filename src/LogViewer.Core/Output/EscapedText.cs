@@ -13,11 +13,10 @@ public static class EscapedText
 {
     public static bool NeedsEscaping(char c) => (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
 
-    public static void AppendEscaped(StringBuilder builder, string text)
+    public static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
+        var span = text;
         while (!span.IsEmpty)
         {
             var next = IndexOfControl(span);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LogViewer.Core.Model;
+using LogViewer.Core.Store;
 
 namespace LogViewer.Core.Output;
 
@@ -15,30 +16,52 @@ public sealed class TextLineFormatter(bool utc, TimeZoneInfo zone, bool colour)
     private const string Reset = "\u001b[0m";
     private const string Dim = "\u001b[2m";
     private readonly StringBuilder _builder = new(256);
+    private char[] _message = new char[1024];
 
     public string Format(LogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Build(entry.TimestampNanos, entry.Level, entry.Replica, entry.RequestId, entry.Message);
+        return _builder.ToString();
+    }
+
+    /// <summary>Writes a stored row as one line, decoding its UTF-8 into a reused buffer (no string per line).</summary>
+    public void WriteLine(TextWriter output, Utf8LogRow row)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var length = Encoding.UTF8.GetMaxCharCount(row.Message.Length);
+        if (_message.Length < length)
+        {
+            _message = new char[Math.Max(length, _message.Length * 2)];
+        }
+
+        var chars = Encoding.UTF8.GetChars(row.Message, _message);
+        Build(row.TimestampNanos, row.Level, row.Replica, row.RequestId, _message.AsSpan(0, chars));
+        output.Write(_builder);
+        output.WriteLine();
+    }
+
+    private void Build(long timestampNanos, LogLevel level, string? replica, string? requestId, ReadOnlySpan<char> message)
+    {
         _builder.Clear();
-        AppendTimestamp(entry.TimestampNanos);
+        AppendTimestamp(timestampNanos);
         _builder.Append(' ');
-        AppendLevel(entry.Level);
+        AppendLevel(level);
         _builder.Append(' ');
-        if (entry.Replica is not null || entry.RequestId is not null)
+        if (replica is not null || requestId is not null)
         {
             _builder.Append('[');
-            EscapedText.AppendEscaped(_builder, entry.Replica ?? "-");
-            if (entry.RequestId is not null)
+            EscapedText.AppendEscaped(_builder, replica ?? "-");
+            if (requestId is not null)
             {
                 _builder.Append(' ');
-                EscapedText.AppendEscaped(_builder, entry.RequestId);
+                EscapedText.AppendEscaped(_builder, requestId);
             }
 
             _builder.Append("] ");
         }
 
-        EscapedText.AppendEscaped(_builder, entry.Message);
-        return _builder.ToString();
+        EscapedText.AppendEscaped(_builder, message);
     }
 
     private void AppendTimestamp(long nanos)

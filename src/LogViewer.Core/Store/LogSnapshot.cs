@@ -133,6 +133,13 @@ public sealed class LogSnapshot
         return -1;
     }
 
+    internal Utf8LogRow Utf8RowOf(LogChunk chunk, int local) => new(
+        chunk.Timestamp(local),
+        chunk.Level(local),
+        _replicaNames[chunk.ReplicaCode(local)],
+        _requestNames[chunk.RequestCode(local)],
+        chunk.Message(local));
+
     internal LogRow RowOf(LogChunk chunk, int local) => new(
         chunk.Id(local),
         chunk.Timestamp(local),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogViewer.Core.Api;
+using LogViewer.Core.Text;
 
 namespace LogViewer.Core.Tail;
 
@@ -49,7 +50,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         Report(TailState.Live, $"Live: last poll at {Clock(lastPollAt)}.", s => s with { LastPollAt = lastPollAt });
 
     public void CatchingUp(TimeSpan behind) =>
-        Report(TailState.CatchingUp, $"Catching up: {Duration(behind)} behind.", s => s with { Behind = behind });
+        Report(TailState.CatchingUp, $"Catching up: {HumanText.Duration(behind)} behind.", s => s with { Behind = behind });
 
     public void Retrying(RetryNotice notice)
     {
@@ -63,31 +64,19 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
         };
         // A wait cut to the ceiling says so: the user sees both what the server asked and what is done.
         var capped = notice.Failure.RetryAfter is { } asked && asked > notice.Delay
-            ? $" (the server asked to wait {Duration(notice.Failure.RetryAfter.Value)}; LogViewer waits at most {Duration(TransientFailureRetry.ServerWaitCeiling)})"
+            ? $" (the server asked to wait {HumanText.Duration(notice.Failure.RetryAfter.Value)}; LogViewer waits at most {HumanText.Duration(TransientFailureRetry.ServerWaitCeiling)})"
             : string.Empty;
         Report(
             TailState.Retrying,
             now,
             notice.Delay == TimeSpan.Zero
                 ? $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} now."
-                : $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {Duration(notice.Delay)}{capped}, at {Clock(retryAt)}.",
+                : $"{notice.Failure.Message.TrimEnd('.')}. Retry {notice.Attempt} in {HumanText.Duration(notice.Delay)}{capped}, at {Clock(retryAt)}.",
             s => s with { Reason = reason, RetryAt = retryAt });
     }
 
     public void Fatal(LogApiException failure) =>
         Report(TailState.Fatal, failure.Message, s => s with { Failure = failure.Kind });
-
-    public static string Duration(TimeSpan span) => span switch
-    {
-        { TotalSeconds: < 1 } => $"{Math.Max(0, span.TotalMilliseconds):0} ms",
-        { TotalMinutes: < 1 } => $"{span.TotalSeconds:0.#} s",
-        { TotalHours: < 1, Seconds: 0 } => $"{(int)span.TotalMinutes} min",
-        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min {span.Seconds} s",
-        { TotalDays: < 1, Minutes: 0 } => $"{(int)span.TotalHours} h",
-        { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
-        { Hours: 0 } => $"{(int)span.TotalDays} d",
-        _ => $"{(int)span.TotalDays} d {span.Hours} h",
-    };
 
     public static string Clock(DateTimeOffset time) =>
         time.UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);

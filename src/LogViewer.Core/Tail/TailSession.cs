@@ -4,6 +4,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
+using LogViewer.Core.Text;
 using Polly;
 
 namespace LogViewer.Core.Tail;
@@ -45,7 +46,7 @@ internal sealed class TailSession
         _status = new StatusReporter(clock, emit);
         _pacer = new RequestPacer(scheduler);
         _retry = TransientFailureRetry.Build(options.MaxBackoff, new SchedulerTimeProvider(scheduler), randomizer, _status.Retrying);
-        _pager = new WindowPager(FetchLogsAsync, options.Filters, _pageLimit);
+        _pager = new WindowPager(FetchLogsAsync, options.Filters, _pageLimit, new TimestampScreen(clock));
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
         _deployment = target is DeploymentTarget deployment ? new DeploymentWatcher(deployment, options.DeploymentStatusInterval) : null;
     }
@@ -151,7 +152,7 @@ internal sealed class TailSession
 
             _status.Report(
                 TailState.WaitingForJob,
-                $"Training job {job.Id} is {job.ShortStatus}; tailing starts when it runs (checking every {StatusReporter.Duration(_options.JobStatusInterval)}).");
+                $"Training job {job.Id} is {job.ShortStatus}; tailing starts when it runs (checking every {HumanText.Duration(_options.JobStatusInterval)}).");
             await _scheduler.DelayAsync(_options.JobStatusInterval, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -170,7 +171,7 @@ internal sealed class TailSession
         if (_status.Current is TailState.Live or TailState.CatchingUp)
         {
             var next = !job.IsTerminal ? "tailing" : _options.EndWhenJobEnds
-                ? $"reading trailing lines for {StatusReporter.Duration(_options.TrailingLinesGrace)}"
+                ? $"reading trailing lines for {HumanText.Duration(_options.TrailingLinesGrace)}"
                 : "still tailing";
             _status.Report(_status.Current.Value, $"Training job {job.Id} is {job.ShortStatus}; {next}.");
         }
@@ -296,10 +297,12 @@ internal sealed class TailSession
                 + $"{read.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
         }
 
-        Cursor.Observe(read.Entries);
+        Cursor.Observe(read.Entries, Nanos.FromDateTimeOffset(_clock.GetUtcNow()));
         var fresh = _identities.Admit(read.Entries);
         var horizonMillis = Cursor.NextPollStartMillis;
-        _identities.ForgetBefore(Nanos.FromEpochMillis(horizonMillis));
+        // An answer may hold entries up to the screen's tolerance before the window it asked for: they are
+        // remembered that much longer, so a repeat of one is recognised until the screen drops it.
+        _identities.ForgetBefore(Nanos.FromEpochMillis(horizonMillis) - TimestampScreen.ToleranceNanos);
         _warnedCrowdedMillis.RemoveWhere(ms => ms < horizonMillis);
         if (fresh.Count > 0)
         {

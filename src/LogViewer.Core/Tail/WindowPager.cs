@@ -14,9 +14,12 @@ namespace LogViewer.Core.Tail;
 /// newest-first too, and reading goes on after it, so it neither stalls nor loops.
 /// Pages are <paramref name="limit"/>'s size, which shrinks while a server answers with too much: "full" means
 /// full at the limit the page was read with.
+/// Entries outside the window a request asked for are dropped before anything is decided (<see cref="TimestampScreen"/>),
+/// so they never move the start of the next page; a full page with nothing inside its window ends the window (paging
+/// on from it could not make progress), and the next poll asks again.
 /// The reads come back as a stream the owner consumes; the pager only fetches and decides what to fetch next.
 /// </summary>
-internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters, PageLimit limit)
+internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage>> fetch, LogQuery filters, PageLimit limit, TimestampScreen screen)
 {
     /// <summary>The window's reads, oldest first; the next page is fetched only when the owner asks for it.</summary>
     public async IAsyncEnumerable<PageRead> ReadAsync(ReadWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -24,10 +27,10 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         var start = window.StartEpochMillis;
         while (true)
         {
-            var page = await fetch(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
+            var (page, received) = await FetchAsync(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
             var pageSize = ReadWith();
             var entries = page.Entries;
-            if (entries.Count < pageSize)
+            if (received < pageSize || entries.Count == 0)
             {
                 yield return new PageRead(entries, page.Problems, MoreToRead: false);
                 yield break;
@@ -41,7 +44,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
                 continue;
             }
 
-            var newest = await fetch(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
+            var (newest, _) = await FetchAsync(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
             pageSize = Math.Min(pageSize, ReadWith());
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, pageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
@@ -58,6 +61,13 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
 
             start = lastMillis + 1;
         }
+    }
+
+    // The answer with only the entries inside the window asked for, and how many entries it held before that.
+    private async Task<(LogPage Page, int Received)> FetchAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        var answer = await fetch(query, cancellationToken).ConfigureAwait(false);
+        return (screen.Screen(answer, query), answer.Entries.Count);
     }
 
     // The limit the answer just read was asked with (the fetch may have cut it); the next page may ask for more.

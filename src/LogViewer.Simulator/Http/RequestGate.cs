@@ -40,6 +40,11 @@ internal sealed class RequestGate(string apiKey, int seed, SimulatorFaults fault
             return;
         }
 
+        if (context.Request.Path.Value?.EndsWith("/logs", StringComparison.Ordinal) == true && await AnswerScripted(context, faults.NextScripted(), settings.RetryAfterSeconds).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(other)";
         if (!limiter.TryAdmit(endpoint, out var retryAfter))
         {
@@ -74,6 +79,31 @@ internal sealed class RequestGate(string apiKey, int seed, SimulatorFaults fault
         }
 
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers with a scripted fault; false for <see cref="ScriptedFault.None"/>, which goes on as normal.</summary>
+    private static async Task<bool> AnswerScripted(HttpContext context, ScriptedFault fault, int retryAfterSeconds)
+    {
+        switch (fault)
+        {
+            case ScriptedFault.RateLimitedWithHeader or ScriptedFault.RateLimitedInBody:
+                await Answers.RateLimited(context, retryAfterSeconds, inHeader: fault == ScriptedFault.RateLimitedWithHeader).ConfigureAwait(false);
+                return true;
+            case ScriptedFault.Html502:
+                await Answers.Html(context, StatusCodes.Status502BadGateway, "Bad Gateway").ConfigureAwait(false);
+                return true;
+            case ScriptedFault.ServerError500:
+                await Answers.Error(context, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
+                return true;
+            case ScriptedFault.ServerError503:
+                await Answers.Error(context, StatusCodes.Status503ServiceUnavailable, "Service unavailable, please retry").ConfigureAwait(false);
+                return true;
+            case ScriptedFault.ConnectionDropped:
+                context.Abort();
+                return true;
+            default:
+                return false;
+        }
     }
 
     private bool Authorized(HttpRequest request)

@@ -1,7 +1,9 @@
 using LogViewer.Core.Api;
+using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
+using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Tui.App;
@@ -40,6 +42,15 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Receives what to remember for this target when the viewer closes.</summary>
     public Action<SavedSession>? Remember { get; init; }
+
+    /// <summary>
+    /// A store already filled (a replayed file) to show instead of a new one of <see cref="MaxLines"/>: the lines are
+    /// held once, by this store. Batches in <see cref="Events"/> are still added to it.
+    /// </summary>
+    public LogStore? Store { get; init; }
+
+    /// <summary>Lines outside this filter are never shown (replay's command-line filters); the keys filter within it.</summary>
+    public LogFilter? BaseFilter { get; init; }
     /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
     public bool Mouse { get; init; } = true;
 }

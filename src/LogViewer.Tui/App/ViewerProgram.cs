@@ -63,8 +63,8 @@ internal sealed class ViewerProgram : IDisposable
         _session = session;
         _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
-        _store = new LogStore(session.MaxLines);
-        _view = new FilteredView(_store, refilterScheduler: schedulers.Background);
+        _store = session.Store ?? new LogStore(session.MaxLines);
+        _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
         _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
@@ -169,7 +169,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             case Refilter refilter:
                 // The view cancels the previous re-filter itself; its Changed event brings the result back as ViewChanged.
-                _refiltered = _view.SetFilterAsync(refilter.Filter, _stopping.Token);
+                _refiltered = _view.SetFilterAsync(_session.BaseFilter is { } baseFilter ? baseFilter.And(refilter.Filter) : refilter.Filter, _stopping.Token);
                 break;
             case ReadView:
                 Dispatch(ReadViewNow());

@@ -29,12 +29,13 @@ internal static class CopyReducer
 
         var text = new StringBuilder();
         var formatter = new TextLineFormatter(state.TimeFormat == TimeFormat.UtcIso, state.LocalZone, colour: false);
+        using var json = new JsonLinesFormatter();
         foreach (var row in what)
         {
             foreach (var line in EntryGroups.LinesOf(rows, row))
             {
                 var entry = line.ToLogEntry();
-                text.Append(state.CopyFormat == CopyFormat.Jsonl ? JsonLinesFormatter.Format(entry) : formatter.Format(entry)).Append('\n');
+                text.Append(state.CopyFormat == CopyFormat.Jsonl ? json.Format(entry) : formatter.Format(entry)).Append('\n');
                 if (text.Length > Osc52.MaxTextBytes * 4)
                 {
                     break; // far over the limit already: no need to build the rest to refuse it

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LogViewer.Core.Text;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
@@ -55,7 +54,7 @@ internal sealed class ReplicaList : View
         string.Join('|', state.Figures.Replicas.Select(r => $"{r.Replica} {FiguresText(r.Lines, r.RatePerSecond)}"))
         + FiguresText(state.Figures.Held, state.Figures.RatePerSecond);
 
-    private static string FiguresText(long lines, double rate) => $"{Compact(lines)} {Compact((long)Math.Round(rate))}/s";
+    private static string FiguresText(long lines, double rate) => $"{HumanText.Compact(lines)} {HumanText.Compact((long)Math.Round(rate))}/s";
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
@@ -103,12 +102,4 @@ internal sealed class ReplicaList : View
         SetAttribute(baseAttribute);
         AddStr(TextFormatter.ClipOrPad(" " + figures, Math.Max(0, width - 2 - nameWidth)));
     }
-
-    /// <summary>1234 -> "1234", 12345 -> "12k", 1234567 -> "1.2M": keeps the column narrow.</summary>
-    internal static string Compact(long value) => value switch
-    {
-        < 10_000 => value.ToString(CultureInfo.InvariantCulture),
-        < 1_000_000 => (value / 1000).ToString(CultureInfo.InvariantCulture) + "k",
-        _ => (value / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture) + "M",
-    };
 }

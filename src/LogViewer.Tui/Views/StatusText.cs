@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Text;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Views;
@@ -18,7 +19,7 @@ internal static class StatusText
     {
         ArgumentNullException.ThrowIfNull(state);
         var figures = state.Figures;
-        var mode = state.Following ? "FOLLOW" : state.NewWhilePaused > 0 ? $"PAUSED {ReplicaList.Compact(state.NewWhilePaused)} new" : "PAUSED";
+        var mode = state.Following ? "FOLLOW" : state.NewWhilePaused > 0 ? $"PAUSED {HumanText.Compact(state.NewWhilePaused)} new" : "PAUSED";
         var lines = figures.Shown == figures.Held
             ? $"{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines"
             : $"{figures.Shown.ToString("N0", CultureInfo.InvariantCulture)}/{figures.Held.ToString("N0", CultureInfo.InvariantCulture)} lines";
@@ -31,7 +32,7 @@ internal static class StatusText
             (Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
-            (figures.Evicted > 0 ? $"{ReplicaList.Compact(figures.Evicted)} evicted" : string.Empty, 1),
+            (figures.Evicted > 0 ? $"{HumanText.Compact(figures.Evicted)} evicted" : string.Empty, 1),
             (mode, 6),
         ];
         segments.RemoveAll(s => s.Text.Length == 0);

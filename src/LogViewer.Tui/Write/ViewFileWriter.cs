@@ -18,6 +18,7 @@ internal static class ViewFileWriter
         var path = effect.Path;
         var jsonl = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
         var text = new TextLineFormatter(effect.Utc, zone, colour: false);
+        using var json = new JsonLinesFormatter();
         var lines = 0L;
         try
         {
@@ -29,7 +30,7 @@ internal static class ViewFileWriter
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var entry = rows.At(row)!.Value.ToLogEntry();
-                    writer.WriteLine(jsonl ? JsonLinesFormatter.Format(entry) : text.Format(entry));
+                    writer.WriteLine(jsonl ? json.Format(entry) : text.Format(entry));
                     lines++;
                 }
             }

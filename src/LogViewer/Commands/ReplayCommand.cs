@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Reactive.Linq;
 using LogViewer.Arguments;
 using LogViewer.Core.Filtering;
-using LogViewer.Core.Model;
 using LogViewer.Core.Replay;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
@@ -20,8 +18,6 @@ namespace LogViewer.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
-    private const int BatchSize = 4096;
-
     public static Command Create(CliServices services)
     {
         var file = new Argument<string[]>("FILE")
@@ -69,8 +65,10 @@ internal static class ReplayCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        // Every input goes into one store, which keeps timestamp order: that is the merge by time.
-        var store = new LogStore(int.MaxValue);
+        // Every input is read once into this store, which keeps timestamp order (that is the merge by time), and every
+        // output mode shows it from there. The TUI keeps at most --max-lines (evicting the oldest, as it does live);
+        // text and jsonl keep everything and stop writing after --max-lines.
+        var store = new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue);
         long loadedLines = 0;
         var skippedNotes = new List<string>();
         foreach (var input in inputs)
@@ -115,43 +113,21 @@ internal static class ReplayCommand
             return ExitCodes.Usage;
         }
 
-        // The TUI shows the filters as rules and applies them itself; the other outputs get only what they keep.
-        var tui = settings.Output == OutputKind.Tui;
         var path = string.Join(", ", inputs.Select(i => i.Name));
-        using var view = new FilteredView(store, tui ? null : filter);
-        var snapshot = view.Current;
+        long shown;
+        using (var view = new FilteredView(store, filter))
+        {
+            shown = view.Current.Count;
+        }
 
         // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
-        var summary = $"replayed {snapshot.Count} of {loadedLines} lines from {path}"
+        var summary = $"replayed {shown} of {loadedLines} lines from {path}"
             + string.Concat(skippedNotes.Select(n => "; " + n));
-        var target = new ReplayTarget(path);
-        var events = Observable.Create<TailEvent>(observer =>
+        var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary))
         {
-            for (var start = 0; start < snapshot.Count; start += BatchSize)
-            {
-                var entries = new LogEntry[Math.Min(BatchSize, snapshot.Count - start)];
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    entries[i] = snapshot.GetRow(start + i).ToLogEntry();
-                }
-
-                observer.OnNext(new TailBatch(entries, 0));
-            }
-
-            observer.OnNext(new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
-            observer.OnCompleted();
-            return System.Reactive.Disposables.Disposable.Empty;
-        });
-        return await services.Outputs.Create(settings.Output)
-            .RunAsync(events, new ViewerContext(target, path, settings.Display) { Filters = settings.Filters, SessionKey = SessionStore.KeyOfFile(path) }, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    /// <summary>A file stands where a deployment or job would: the output modes only describe it.</summary>
-    private sealed record ReplayTarget(string Path) : LogTarget
-    {
-        public override string Describe() => $"replay of {Path}";
-
-        public override IReadOnlyList<(string Name, string Value)> Ids => [("file", Path)];
+            Query = settings.Filters,
+            SessionKey = SessionStore.KeyOfFile(path),
+        };
+        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
     }
 }

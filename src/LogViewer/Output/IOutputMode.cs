@@ -6,7 +6,7 @@ using LogViewer.Core.Tail;
 namespace LogViewer.Output;
 
 /// <summary>
-/// Where a tail's events go: the text and JSON-lines writers, or the TUI. This is the seam the TUI plugs into:
+/// Where a tail's events (or a log read whole) go: the text and JSON-lines writers, or the TUI. This is the seam the TUI plugs into:
 /// implement it over <c>LogViewer.Tui</c> and hand it to <see cref="OutputModeFactory"/>.
 /// </summary>
 internal interface IOutputMode
@@ -17,6 +17,12 @@ internal interface IOutputMode
     /// Lines already received are shown before returning, also on cancellation.
     /// </summary>
     Task<int> RunAsync(IObservable<TailEvent> events, ViewerContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows a log already read whole, from its store (nothing copied out of it), until done, quit or cancelled;
+    /// returns the exit code.
+    /// </summary>
+    Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken);
 }
 
 /// <summary>What an output mode shows besides the events: the target, where it is read from, display settings.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using LogViewer.Arguments;
 using LogViewer.Core.Api;
+using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
@@ -22,7 +23,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(context);
         var channel = Channel.CreateUnbounded<TailEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var state = new RunState(console, zone, context, kind, colour);
+        using var state = new RunState(console, zone, context, kind, colour);
         using (events.Subscribe(
             e => channel.Writer.TryWrite(e),
             error => channel.Writer.TryComplete(error),
@@ -57,15 +58,48 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
             }
         }
 
-        await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await FlushAsync().ConfigureAwait(false);
         return state.ExitCode;
     }
 
+    /// <summary>Writes the filtered rows straight from the store's UTF-8 (no entry or string copied out per line).</summary>
+    public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(display);
+        using var view = new FilteredView(log.Store, log.Filter);
+        var rows = view.Current;
+        var count = display.MaxLines is { } max ? Math.Min(max, rows.Count) : rows.Count;
+        var text = new TextLineFormatter(display.Utc, zone, colour);
+        using var json = new JsonLinesFormatter();
+        for (var row = 0; row < count && !cancellationToken.IsCancellationRequested; row++)
+        {
+            if (kind == OutputKind.Jsonl)
+            {
+                json.WriteLine(console.Out, rows.Utf8RowAt(row));
+            }
+            else
+            {
+                text.WriteLine(console.Out, rows.Utf8RowAt(row));
+            }
+        }
+
+        await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(log.Ended.Message)).ConfigureAwait(false);
+        await FlushAsync().ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private async Task FlushAsync()
+    {
+        await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <summary>The writer's state over one run: lines written, last status shown, the outcome.</summary>
-    private sealed class RunState(CliConsole console, TimeZoneInfo zone, ViewerContext context, OutputKind kind, bool colour)
+    private sealed class RunState(CliConsole console, TimeZoneInfo zone, ViewerContext context, OutputKind kind, bool colour) : IDisposable
     {
         private readonly TextLineFormatter _text = new(context.Display.Utc, zone, colour);
+        private readonly JsonLinesFormatter _json = new();
         private long _written;
         private (TailState State, RetryReason Reason, string? Job)? _lastShown;
         private (string Status, int Replicas)? _deploymentShown;
@@ -93,6 +127,8 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
 
         public void Interrupted() => console.Out.Flush();
 
+        public void Dispose() => _json.Dispose();
+
         public void Failed(int exitCode, string message)
         {
             Status(message);
@@ -109,7 +145,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
                     break;
                 }
 
-                console.Out.WriteLine(kind == OutputKind.Jsonl ? JsonLinesFormatter.Format(entry) : _text.Format(entry));
+                console.Out.WriteLine(kind == OutputKind.Jsonl ? _json.Format(entry) : _text.Format(entry));
                 _written++;
             }
 
@@ -163,18 +199,15 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
 
         private void Ended(TailStatus status)
         {
-            if (context.Target is TrainingJobTarget job && _jobStatus is { } jobStatus && IsFinished(jobStatus))
+            if (context.Target is TrainingJobTarget job && _jobStatus is { } reported && new TrainingJobStatus(reported) is { IsTerminal: true } jobStatus)
             {
-                var info = new TrainingJobInfo(job.JobId, null, jobStatus, null);
-                Status($"training job {job.JobId} ended: {info.ShortStatus}" + (_jobError is { Length: > 0 } error ? $": {error}" : string.Empty));
-                ExitCode = info.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
+                Status($"training job {job.JobId} ended: {jobStatus.ShortName}" + (_jobError is { Length: > 0 } error ? $": {error}" : string.Empty));
+                ExitCode = jobStatus.IsCompleted ? ExitCodes.Ok : ExitCodes.Failure;
                 return;
             }
 
             Status(status.Message);
         }
-
-        private static bool IsFinished(string jobStatus) => new TrainingJobInfo(string.Empty, null, jobStatus, null).IsTerminal;
 
         private string Clock(DateTimeOffset time) =>
             (context.Display.Utc ? time.ToUniversalTime() : TimeZoneInfo.ConvertTime(time, zone)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

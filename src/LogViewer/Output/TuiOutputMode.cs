@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using LogViewer.Arguments;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Rules;
@@ -31,9 +32,6 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
                 Volatile.Write(ref fatal, status);
             }
         });
-        var key = context.SessionKey ?? SessionStore.KeyOf(context.Target);
-        var restored = context.Display.Fresh ? null : await sessions.LoadAsync(key, cancellationToken).ConfigureAwait(false);
-        SavedSession? remembered = null;
         var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
         var api = context.Api;
         var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
@@ -44,27 +42,9 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
                 ? null
                 : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
             Lookback = context.Lookback,
-            Restored = restored,
-            ForgetSaved = () => sessions.Forget(key),
-            Remember = saved => remembered = saved,
             Mouse = context.Display.Mouse,
         };
-
-        // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
-        await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ConfigureAwait(false);
-        if (remembered is not null)
-        {
-            try
-            {
-                await sessions.SaveAsync(key, remembered with { Target = key }, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await console.Error.WriteLineAsync($"logviewer: the session could not be saved to {sessions.PathOf(key)} ({ex.Message.TrimEnd('.')}).").ConfigureAwait(false);
-            }
-        }
-
+        await RunRememberingAsync(session, context.SessionKey ?? SessionStore.KeyOf(context.Target), context.Display.Fresh, cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref fatal) is { } failure)
         {
             await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);
@@ -73,4 +53,61 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
 
         return ExitCodes.Ok;
     }
+
+    public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(display);
+
+        // The viewer opens the store it is given (the file's lines are held once); the command line's filters are
+        // rules in it, shown in the panel and changeable there, instead of a filter fixed under it.
+        var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
+        {
+            Store = log.Store,
+            InitialRules = RuleSet.FromQuery(log.Query),
+            Mouse = display.Mouse,
+        };
+        if (log.SessionKey is { } key)
+        {
+            await RunRememberingAsync(session, key, display.Fresh, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reads the target's saved session (unless <paramref name="fresh"/>), runs the viewer, saves what it remembers.</summary>
+    private async Task RunRememberingAsync(TuiSession session, string key, bool fresh, CancellationToken cancellationToken)
+    {
+        var restored = fresh ? null : await sessions.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        SavedSession? remembered = null;
+        await RunAsync(
+            session with
+            {
+                Restored = restored,
+                ForgetSaved = () => sessions.Forget(key),
+                Remember = saved => remembered = saved,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (remembered is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await sessions.SaveAsync(key, remembered with { Target = key }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"logviewer: the session could not be saved to {sessions.PathOf(key)} ({ex.Message.TrimEnd('.')}).").ConfigureAwait(false);
+        }
+    }
+
+    // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
+    private static Task RunAsync(TuiSession session, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

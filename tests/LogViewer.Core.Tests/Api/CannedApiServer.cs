@@ -64,9 +64,10 @@ internal sealed class CannedApiServer : IAsyncDisposable
 
     /// <summary>
     /// Answers as the log endpoint would from <paramref name="lines"/>: the query's window, direction and limit,
-    /// written as LogV1 JSON. Hostile answers are built by wrapping this one.
+    /// written as LogV1 JSON (a query the API refuses, such as a start after its now, gets its 400). Hostile answers
+    /// are built by wrapping this one, or by <paramref name="tamper"/>ing with the entries of each answer.
     /// </summary>
-    public static Func<HttpContext, Task> Logs(InMemoryLogApi lines, LogTarget target) => async context =>
+    public static Func<HttpContext, Task> Logs(InMemoryLogApi lines, LogTarget target, Func<LogQuery, IReadOnlyList<LogEntry>, IEnumerable<LogEntry>>? tamper = null) => async context =>
     {
         var query = context.Request.Query;
         var logQuery = new LogQuery
@@ -76,8 +77,18 @@ internal sealed class CannedApiServer : IAsyncDisposable
             Direction = query["direction"] == "desc" ? SortDirection.Descending : SortDirection.Ascending,
             Limit = (int?)Long(query["limit"]),
         };
-        var page = await lines.GetLogsAsync(target, logQuery, context.RequestAborted);
-        await WriteLogs(context.Response, page.Entries);
+        LogPage page;
+        try
+        {
+            page = await lines.GetLogsAsync(target, logQuery, context.RequestAborted);
+        }
+        catch (LogApiException refused) when (refused.StatusCode is { } status)
+        {
+            await Json(status, $$"""{"error":"{{JsonEncodedText.Encode(refused.Message)}}"}""")(context);
+            return;
+        }
+
+        await WriteLogs(context.Response, tamper is null ? page.Entries : tamper(logQuery, page.Entries));
     };
 
     /// <summary>Writes <c>{"logs": [...]}</c> with every LogV1 field of <paramref name="entries"/>.</summary>

@@ -82,6 +82,12 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
 
         var end = query.EndEpochMillis ?? now.ToUnixTimeMilliseconds();
         var start = query.StartEpochMillis ?? end - 30 * 60 * 1000;
+        if (start > end)
+        {
+            // As the API does when a cursor has run past its now (an open end is the server's now).
+            return Task.FromException<LogPage>(new LogApiException(ApiFailureKind.BadRequest, $"start_epoch_millis ({start}) must not be after end_epoch_millis ({end}).", 400));
+        }
+
         var first = FirstIndexAtOrAfter(Nanos.FromEpochMillis(start));
         var afterLast = FirstIndexAtOrAfter(Nanos.FromEpochMillis(end + 1));
         var limit = query.Limit ?? 500;

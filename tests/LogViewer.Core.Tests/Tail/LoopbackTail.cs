@@ -25,7 +25,7 @@ internal sealed class LoopbackTail : IAsyncDisposable
     {
         Server = server;
         Lines = new InMemoryLogApi(Scheduler);
-        var honest = CannedApiServer.Logs(Lines, Target);
+        var honest = CannedApiServer.Logs(Lines, Target, (query, entries) => Tamper?.Invoke(query, entries) ?? entries);
         server.Answer = async context =>
         {
             var number = Interlocked.Increment(ref _requestCount);
@@ -51,6 +51,9 @@ internal sealed class LoopbackTail : IAsyncDisposable
 
     /// <summary>Answers request number n (from 1) its own way and returns true, or returns false to let the honest server answer.</summary>
     public Func<HttpContext, int, Task<bool>>? Hostile { get; set; }
+
+    /// <summary>Changes the entries of every honest answer (adds a hostile entry, say) before they are written.</summary>
+    public Func<LogQuery, IReadOnlyList<LogEntry>, IEnumerable<LogEntry>>? Tamper { get; set; }
 
     public int RequestCount => Volatile.Read(ref _requestCount);
 

@@ -42,7 +42,7 @@ public sealed class TailEngineJobEndSimulatorTests
         });
 
         // When it has stopped and 3 more seconds pass
-        await Eventually.Until(() => Last()?.State == TailState.Stopped);
+        await Eventually.Until(() => Last()?.State == TailState.Stopped, "the tail to stop after the job failed");
         var stopped = Last()!;
         var atStop = JobRequests().Count;
         await Task.Delay(TimeSpan.FromSeconds(3));

@@ -9,7 +9,8 @@ namespace LogViewer.Core.Tests.Tail;
 
 /// <summary>
 /// The engine with the real HTTP client against the simulator on loopback, on the wall clock, with ingestion lag,
-/// bursts and faults (429 with header and body, 5xx, HTML 502) switched on. Timeouts here are safety nets only.
+/// bursts and a script of faults (429 with header and body, 5xx, HTML 502, dropped connections) that its requests
+/// meet in order. Nothing here waits for time to pass: timeouts are safety nets only.
 /// </summary>
 public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
@@ -24,13 +25,7 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
                 LinesPerSecond = 200,
                 IngestionLagMin = TimeSpan.FromMilliseconds(200),
                 IngestionLagMax = TimeSpan.FromSeconds(4),
-                Faults = new SimulatorFaultSettings
-                {
-                    RateLimitProbability = 0.05,
-                    RetryAfterSeconds = 1,
-                    ServerErrorProbability = 0.05,
-                    Html502Probability = 0.05,
-                },
+                Faults = new SimulatorFaultSettings { RetryAfterSeconds = 1 },
             },
             CancellationToken.None);
 
@@ -53,8 +48,25 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         var emitted = new List<LogEntry>();
         var events = new List<TailEvent>();
         Exception? error = null;
-        _server.Faults.RateLimitProbability = 1;
-        _server.Faults.RetryAfterInHeader = true;
+
+        // When its log requests meet a script of faults, each answered by the next request: 429 with the wait in the
+        // header, then only in the body, an HTML 502, a JSON 500 and 503, the connection dropped twice running, and a
+        // good answer between them so the backoff resets as it would in life
+        _server.Faults.Script(
+            ScriptedFault.None,
+            ScriptedFault.RateLimitedWithHeader,
+            ScriptedFault.None,
+            ScriptedFault.RateLimitedInBody,
+            ScriptedFault.None,
+            ScriptedFault.Html502,
+            ScriptedFault.None,
+            ScriptedFault.ServerError500,
+            ScriptedFault.ServerError503,
+            ScriptedFault.None,
+            ScriptedFault.ConnectionDropped,
+            ScriptedFault.ConnectionDropped,
+            ScriptedFault.None,
+            ScriptedFault.RateLimitedInBody);
         using var subscription = new TailEngine(api, Deployment, options, DefaultScheduler.Instance).Run().Subscribe(
             e =>
             {
@@ -69,30 +81,15 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
             },
             e => error = e);
 
-        // When every request is rate limited until two were (retry-after in the header, then in the body), then
-        // 5 % of requests meet each fault for 6 s, with the connection cut for 3 s in the middle
-        await Eventually.Until(() => RateLimited() >= 1);
-        _server.Faults.RetryAfterInHeader = false;
-        await Eventually.Until(() => RateLimited() >= 2);
-        _server.Faults.RateLimitProbability = 0.05;
-        for (var i = 0; i < 6; i++)
-        {
-            if (i == 1)
-            {
-                _server.Faults.OutageAbortsConnection = true;
-                _server.Faults.OutageDuration = TimeSpan.FromSeconds(3);
-                _server.Faults.OutageStart = DateTimeOffset.UtcNow;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
+        await Eventually.Until(() => _server.Faults.ScriptRemaining == 0, "the tail's log requests to use up the fault script");
         _server.Faults.Clear();
         var cut = DateTimeOffset.UtcNow;
         var expected = Truth(l => l.VisibleAt <= cut);
 
         // Then every line visible at the cut arrives (waiting at most 60 s on a loaded machine)...
-        await Eventually.Until(() => LineCounts.Missing(expected, Snapshot()) == 0);
+        await Eventually.Until(
+            () => LineCounts.Missing(expected, Snapshot()) == 0,
+            () => $"every line visible at the cut; {LineCounts.Missing(expected, Snapshot())} still missing, statuses: {string.Join(", ", _server.Requests.GroupBy(r => r.StatusCode).Select(g => $"{g.Key}: {g.Count()}"))}");
 
         subscription.Dispose();
         var all = Truth(_ => true);
@@ -120,10 +117,10 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         // ...none twice, none invented, and the faults were met and survived
         Assert.Null(error);
         Assert.Equal((0, 0), (missing, extra));
-        Assert.True(RateLimited() >= 2);
+        Assert.True(RateLimited() >= 3);
         // (the server's retry-after of 1 s is what the engine waited, whether it came in the header or the body)
         var rateLimited = events.OfType<TailStatus>().Where(s => s is { State: TailState.Retrying, Reason: RetryReason.RateLimited }).ToList();
-        Assert.True(rateLimited.Count >= 2);
+        Assert.True(rateLimited.Count >= 3);
         Assert.All(rateLimited, s => Assert.Equal(TimeSpan.FromSeconds(1), s.RetryAt - s.At));
         Assert.Contains(events.OfType<TailStatus>(), s => s is { State: TailState.Retrying, Reason: RetryReason.Network });
 

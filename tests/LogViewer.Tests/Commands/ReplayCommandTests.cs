@@ -17,7 +17,7 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     private static string Json(long nanos, string message, string? replica, LogLevel level) =>
-        JsonLinesFormatter.Format(new LogEntry(nanos, message, replica, null, level));
+        new JsonLinesFormatter().Format(new LogEntry(nanos, message, replica, null, level));
 
     [Fact]
     public async Task Replay_Writes_The_File_Back_In_Timestamp_Order_As_Jsonl()
@@ -33,6 +33,26 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal([lines[1], lines[2], lines[0]], run.OutLines);
         Assert.Equal($"logviewer: replayed 3 of 3 lines from {path}", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Max_Lines_Stops_After_N_Lines_And_Repaired_Text_Is_Reported_Once()
+    {
+        // Given four lines, two of them with text that is not valid (a lone surrogate escape)
+        var path = WriteFile(
+            Json(1_000, "one", null, LogLevel.Info),
+            """{"timestamp":"2000","message":"bad \ud800 two","replica":null,"request_id":null,"level":"INFO"}""",
+            """{"timestamp":"3000","message":"bad \udfff three","replica":null,"request_id":null,"level":"INFO"}""",
+            Json(4_000, "four", null, LogLevel.Info));
+
+        // When the first two are written as text
+        var run = await _cli.RunAsync("replay", path, "--output", "text", "--utc", "--max-lines", "2");
+
+        // Then two lines are written, the bad one with U+FFFD, and stderr says so once for both
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, run.OutLines.Length);
+        Assert.EndsWith("bad \uFFFD two", run.OutLines[1], StringComparison.Ordinal);
+        Assert.Contains($"{path}: 2 messages had invalid text, shown with U+FFFD.", run.ErrorLines);
     }
 
     [Fact]

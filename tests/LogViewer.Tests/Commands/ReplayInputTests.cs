@@ -127,5 +127,5 @@ public sealed class ReplayInputTests : IDisposable
     }
 
     private static string Json(long nanos, string message) =>
-        JsonLinesFormatter.Format(new LogEntry(nanos, message, "r-1", null, LogLevel.Info));
+        new JsonLinesFormatter().Format(new LogEntry(nanos, message, "r-1", null, LogLevel.Info));
 }

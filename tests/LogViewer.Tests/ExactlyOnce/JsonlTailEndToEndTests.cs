@@ -57,7 +57,7 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Pages_Immediately_While_Behind_Then_Polls_At_The_Interval_Once_Caught_Up()
+    public async Task Reads_An_Hour_Of_History_In_Pages_Then_Goes_On_Polling_Live()
     {
         // Given an hour of history (about 18 pages) and a quiet live rate that fits one page per poll
         await using var server = await SimulatorServer.StartAsync(new SimulatorOptions
@@ -73,31 +73,23 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
         var fromMs = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
         using var stop = new CancellationTokenSource();
 
-        // When it tails from an hour ago with a 3 s poll interval, until caught up and then 12 s more
+        // When it tails from an hour ago with a 3 s poll interval, until caught up and two live polls more
         var run = cli.RunAsync(stop.Token, "deployment", SimulatorCatalog.DemoModelId, SimulatorCatalog.DemoDeploymentId,
             "--api-url", server.BaseAddress.ToString(), "--from", fromMs.ToString(CultureInfo.InvariantCulture),
             "--poll-interval", "3s", "--output", "jsonl");
         var cutoffMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var comparison = await WaitUntilNothingIsMissingAsync(server, capture, fromMs, cutoffMs);
         var caughtUpAt = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(12));
+        var live = await LivePollsAsync(server, caughtUpAt.AddSeconds(1), count: 2);
         stop.Cancel();
         await run;
 
-        // Then the backlog's pages follow each other at once, and the live polls come one interval apart
-        var logRequests = server.Requests.Where(request => request.Path.EndsWith("/logs", StringComparison.Ordinal)).ToList();
-        var backlog = logRequests.Where(request => request.At <= caughtUpAt).ToList();
-        var live = logRequests.Where(request => request.At > caughtUpAt.AddSeconds(1)).ToList();
-        var backlogGaps = Gaps(backlog);
-        var liveGaps = Gaps(live);
-        output.WriteLine($"{comparison}; backlog {backlog.Count} requests, gaps ms: {string.Join(' ', backlogGaps.Select(g => (int)g.TotalMilliseconds))}");
-        output.WriteLine($"live {live.Count} requests, gaps ms: {string.Join(' ', liveGaps.Select(g => (int)g.TotalMilliseconds))}");
+        // Then the backlog came in pages and the tail went on polling live. How far apart the requests are is the
+        // virtual-time tests' business (TailEngineTests); wall-clock gaps on a shared machine prove nothing.
+        var backlog = LogRequests(server).Where(request => request.At <= caughtUpAt).ToList();
+        output.WriteLine($"{comparison}; backlog {backlog.Count} requests, live {live.Count}");
         Assert.Equal(0, comparison.Missing);
         Assert.True(backlog.Count >= 15, $"an hour at 5 lines/s needs at least 15 pages, saw {backlog.Count}");
-        var median = backlogGaps.Order().ElementAt(backlogGaps.Count / 2);
-        Assert.True(median < TimeSpan.FromSeconds(1), $"pages while behind should follow at once; median gap {median}");
-        Assert.True(live.Count >= 2, $"expected live polls after catching up, saw {live.Count}");
-        Assert.All(liveGaps, gap => Assert.True(gap >= TimeSpan.FromSeconds(2.9), $"live polls should be 3 s apart, one was {gap}"));
         Assert.All(live, request => Assert.Equal(["asc"], request.Query["direction"]));
         Assert.All(live, request => Assert.Equal(["1000"], request.Query["limit"]));
     }
@@ -120,8 +112,29 @@ public sealed class JsonlTailEndToEndTests(ITestOutputHelper output)
     private static bool RetryLine(string line, string cause) =>
         line.Contains(cause, StringComparison.Ordinal) && line.Contains("Retry", StringComparison.OrdinalIgnoreCase);
 
-    private static List<TimeSpan> Gaps(List<RecordedRequest> requests) =>
-        requests.Zip(requests.Skip(1), (a, b) => b.At - a.At).ToList();
+    private static List<RecordedRequest> LogRequests(SimulatorServer server) =>
+        [.. server.Requests.Where(request => request.Path.EndsWith("/logs", StringComparison.Ordinal))];
+
+    /// <summary>Waits (a safety net of 60 s, not a timing assertion) for <paramref name="count"/> log requests after <paramref name="after"/>.</summary>
+    private static async Task<List<RecordedRequest>> LivePollsAsync(SimulatorServer server, DateTimeOffset after, int count)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var live = LogRequests(server).Where(request => request.At > after).ToList();
+            if (live.Count >= count)
+            {
+                return live;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"waited 60 s for {count} live log requests after catching up; saw {live.Count}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
 
     private static string Statuses(SimulatorServer server) =>
         string.Join(", ", server.Requests.GroupBy(request => request.StatusCode).OrderBy(group => group.Key).Select(group => $"{group.Key}x{group.Count()}"));

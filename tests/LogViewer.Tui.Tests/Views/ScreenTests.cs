@@ -1,3 +1,5 @@
+using LogViewer.Core.Filtering;
+using LogViewer.Core.Store;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using Terminal.Gui.Drawing;
@@ -53,9 +55,10 @@ public sealed class ScreenTests(ITestOutputHelper output)
 
         Assert.Contains("Replicas", viewer.Rows[0], StringComparison.Ordinal);
         Assert.Contains("* all", viewer.Rows[1], StringComparison.Ordinal);
-        Assert.Contains("3", viewer.Rows[1], StringComparison.Ordinal);
+        // The sidebar's cells: the name, then its line count and its rate, not a digit anywhere in the row
+        Assert.Matches(@"\* all +3 \d+/s", viewer.Rows[1][..22]);
         var alphaRow = Array.FindIndex(viewer.Rows, r => r[..22].Contains("r-alpha", StringComparison.Ordinal));
-        Assert.Contains("2", viewer.Rows[alphaRow][..22], StringComparison.Ordinal);
+        Assert.Matches(@"r-alpha +2 \d+/s", viewer.Rows[alphaRow][..22]);
         var sidebarColumn = viewer.Rows[alphaRow].IndexOf("r-alpha", StringComparison.Ordinal);
         var paneRow = viewer.RowOf("a1");
         var paneColumn = viewer.Rows[paneRow].IndexOf("r-alpha", StringComparison.Ordinal);
@@ -290,6 +293,29 @@ public sealed class ScreenTests(ITestOutputHelper output)
 
         viewer.Press(Key.Esc);
         Assert.DoesNotContain("toggle this help", viewer.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Filled_Store_Is_Shown_As_Given_Through_Its_Base_Filter_And_Keys_Filter_Within_It()
+    {
+        // Given a store already holding a replayed file, and the replay's own filter (only "loss" lines)
+        var store = new LogStore(1000);
+        store.Add([Entries.At(1, "loss=0.9 step 1"), Entries.At(2, "checkpoint saved"), Entries.At(3, "loss=0.7 step 2", LogLevel.Warning)]);
+        using var viewer = new ViewerHarness(store: store, baseFilter: new TextFilter("loss"));
+
+        // Then the viewer shows that store's lines (not a copy) through the filter
+        Assert.Contains("loss=0.9 step 1", viewer.Screen, StringComparison.Ordinal);
+        Assert.Contains("loss=0.7 step 2", viewer.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("checkpoint saved", viewer.Screen, StringComparison.Ordinal);
+        Assert.Equal(3, viewer.Program.State.Figures.Held);
+
+        // And a key's filter narrows within the base filter, never past it
+        viewer.Press(new Key('L'));
+        viewer.Press(new Key('L'));
+        viewer.Press(new Key('L'));
+        Assert.DoesNotContain("loss=0.9 step 1", viewer.Screen, StringComparison.Ordinal);
+        Assert.Contains("loss=0.7 step 2", viewer.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("checkpoint saved", viewer.Screen, StringComparison.Ordinal);
     }
 
     [Fact]
