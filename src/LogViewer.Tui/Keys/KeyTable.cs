@@ -35,7 +35,7 @@ internal static class KeyTable
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
         new(["/"], "filter: text or /regex/", new OpenFilter()),
-        new(["H"], "filter: narrow/highlight", new ToggleFilterMode()),
+        new(["H"], "narrow/highlight filter", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
         new(["L"], "cycle minimum level", new CycleMinimumLevel()),
@@ -57,7 +57,7 @@ internal static class KeyTable
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["M"], "mouse on/off", new ToggleMouse()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close pane, clear filter", new Escape()),
+        new(["Esc"], "close pane/clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
