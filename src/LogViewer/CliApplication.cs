@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using LogViewer.Arguments;
 using LogViewer.Commands;
 
 namespace LogViewer;
@@ -22,6 +23,7 @@ internal static class CliApplication
             DemoCommand.Create(services),
             SimulateCommand.Create(services),
             ReplayCommand.Create(services),
+            PickCommand.Create(services),
         };
         root.Subcommands.Add(CompletionCommand.Create(services, root));
         foreach (var version in root.Options.OfType<VersionOption>())
@@ -29,6 +31,8 @@ internal static class CliApplication
             version.Action = new VersionText(services);
         }
 
+        // No command on a terminal: the picker (off a terminal it says which command to give).
+        PickCommand.Configure(root, new TailCommandOptions(), services);
         return root;
     }
 

@@ -1,6 +1,7 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Output;
 using LogViewer.Running;
+using LogViewer.Tui.Picker;
 
 namespace LogViewer;
 
@@ -17,6 +18,9 @@ internal sealed record CliServices(
     ITailSourceFactory TailSources,
     IOutputMode? Tui = null)
 {
+    /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
+    public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
+
     /// <summary>Standard input, for <c>replay -</c>; tests give a stream of their own.</summary>
     public Func<Stream> StandardInput { get; init; } = System.Console.OpenStandardInput;
 

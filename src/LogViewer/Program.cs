@@ -23,6 +23,7 @@ internal static class Program
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
             Tui = new TuiOutputMode(console, SessionStore.ForEnvironment(ProcessEnvironment.Instance)),
+            Picker = LogViewer.Tui.App.TuiApp.RunPicker,
             ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };
         var exitCode = await CliApplication.RunAsync(args, services, shutdown.Token).ConfigureAwait(false);

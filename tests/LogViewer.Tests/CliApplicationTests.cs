@@ -29,7 +29,7 @@ public sealed class CliApplicationTests : IDisposable
     [InlineData(new[] { "training", "--output", "text" }, "missing <training_project_id>: give the training project's id or name")]
     [InlineData(new[] { "deployment", "m", "d", "--bogus" }, "--bogus")]
     [InlineData(new[] { "nonsense" }, "nonsense")]
-    [InlineData(new string[0], "Required command was not provided")]
+    [InlineData(new string[0], "the picker needs a terminal; give a target instead")]
     public async Task Parse_Errors_Exit_2_With_A_Clear_Line(string[] args, string expected)
     {
         // When the command line does not parse

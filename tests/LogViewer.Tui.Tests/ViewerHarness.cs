@@ -21,14 +21,17 @@ internal sealed class ViewerHarness : IDisposable
     private readonly SessionToken? _token;
 
     public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false,
-        bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, Func<TuiSession, TuiSession>? configure = null)
+        bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, TailControl? control = null, bool canGoBack = false, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         App.Driver.Force16Colors = sixteenColours;
         var schedulers = new ViewerSchedulers(ImmediateScheduler.Instance, Clock, ImmediateScheduler.Instance, ImmediateScheduler.Instance);
-        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter) { TimeProvider = Time, Mouse = mouse, Store = store, BaseFilter = baseFilter };
+        var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter)
+        {
+            TimeProvider = Time, Mouse = mouse, Store = store, BaseFilter = baseFilter, Control = control, CanGoBack = canGoBack,
+        };
         Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
         Program.Start();

@@ -24,7 +24,8 @@ public sealed class TailControl
         waiting?.TrySetResult();
     }
 
-    internal bool ResumeRequested
+    /// <summary>Whether <see cref="Resume"/> has been called.</summary>
+    public bool ResumeRequested
     {
         get
         {

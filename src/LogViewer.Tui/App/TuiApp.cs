@@ -1,10 +1,11 @@
 using System.Reactive.Concurrency;
+using LogViewer.Tui.Picker;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 
 namespace LogViewer.Tui.App;
 
-/// <summary>The TUI's entry point for the command line.</summary>
+/// <summary>The TUI's entry points for the command line: one target's logs, or the picker and the logs it opens.</summary>
 public static class TuiApp
 {
     /// <summary>Exit code when the user quit.</summary>
@@ -22,37 +23,100 @@ public static class TuiApp
     public static int Run(TuiSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        using var app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        using var app = Open();
+        using var ingest = IngestScheduler();
+        using var cancellation = StopOn(app, cancellationToken);
+        var outcome = RunViewer(app, ingest, session, cancellationToken);
+        return outcome.Fatal ? ExitTailFailed : ExitOk;
+    }
 
-        using var ingest = new EventLoopScheduler(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
+    /// <summary>
+    /// Runs the picker on the calling thread: Enter opens a target's logs in the same window (a new tail, from
+    /// <see cref="PickerSession.Open"/>), <c>p</c> there comes back to the picker (the tail is stopped), q quits.
+    /// </summary>
+    /// <returns>Always <see cref="ExitOk"/>: failures are shown on screen, where the user can go back and pick again.</returns>
+    public static int RunPicker(PickerSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        using var app = Open();
+        using var ingest = IngestScheduler();
+        using var cancellation = StopOn(app, cancellationToken);
+        using var picker = new PickerProgram(app, session, UiSynchronizationContext.SchedulerFor(app));
+        try
+        {
+            picker.Start();
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                picker.Reset();
+
+                // The picker is keyboard-driven: no mouse reports to wake its loop.
+                SetMouseModeOnFirstIteration(app, enabled: false);
+                app.Run(picker.Root);
+                if (cancellationToken.IsCancellationRequested || picker.Chosen is not { } chosen)
+                {
+                    break;
+                }
+
+                var viewer = session.Open(chosen.Target, chosen.Title) with { CanGoBack = true };
+                if (!RunViewer(app, ingest, viewer, cancellationToken).Back)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            picker.Root.Dispose();
+            Console.Out.Write(MouseReporting.Off);
+            Console.Out.Flush();
+        }
+
+        return ExitOk;
+    }
+
+    private static IApplication Open() => Application.Create().Init(DriverRegistry.Names.ANSI);
+
+    private static EventLoopScheduler IngestScheduler() =>
+        new(start => new Thread(start) { Name = "logviewer-ingest", IsBackground = true });
+
+    private static CancellationTokenRegistration StopOn(IApplication app, CancellationToken cancellationToken) =>
+        cancellationToken.Register(() =>
+        {
+            if (app.Initialized)
+            {
+                app.Invoke(app.RequestStop);
+            }
+        });
+
+    /// <summary>
+    /// The driver turns on any-motion reporting once its output starts, after Init: set the view's own mode on the
+    /// loop's first iteration, after that (again on every run, since the picker and the viewer alternate).
+    /// </summary>
+    private static void SetMouseModeOnFirstIteration(IApplication app, bool enabled)
+    {
+        void SetMouseMode(object? sender, EventArgs<IApplication?> e)
+        {
+            app.Iteration -= SetMouseMode;
+            MouseReporting.Apply(app, enabled);
+        }
+
+        app.Iteration += SetMouseMode;
+    }
+
+    private static (bool Fatal, bool Back) RunViewer(IApplication app, IScheduler ingest, TuiSession session, CancellationToken cancellationToken)
+    {
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
         var program = new ViewerProgram(app, session, schedulers);
-        bool fatal;
         try
         {
             program.Start();
-            using var cancellation = cancellationToken.Register(() =>
-            {
-                if (app.Initialized)
-                {
-                    app.Invoke(app.RequestStop);
-                }
-            });
-            // The driver turns on any-motion reporting once its output starts, after Init: set the viewer's own mode on
-            // the loop's first iteration, after that.
-            void SetMouseMode(object? sender, EventArgs<IApplication?> e)
-            {
-                app.Iteration -= SetMouseMode;
-                MouseReporting.Apply(app, session.Mouse);
-            }
-
-            app.Iteration += SetMouseMode;
+            SetMouseModeOnFirstIteration(app, session.Mouse);
             if (!cancellationToken.IsCancellationRequested)
             {
                 app.Run(program.Root);
             }
 
-            fatal = program.FatalStatus is not null;
+            return (program.FatalStatus is not null, program.BackRequested);
         }
         finally
         {
@@ -64,7 +128,5 @@ public static class TuiApp
             Console.Out.Write(MouseReporting.Off);
             Console.Out.Flush();
         }
-
-        return fatal ? ExitTailFailed : ExitOk;
     }
 }

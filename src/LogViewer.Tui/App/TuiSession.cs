@@ -43,6 +43,12 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>Receives what to remember for this target when the viewer closes.</summary>
     public Action<SavedSession>? Remember { get; init; }
 
+    /// <summary>Resumes a tail that stopped because its training job ended (the R key); null when there is none.</summary>
+    public TailControl? Control { get; init; }
+
+    /// <summary>Opened from the picker: the p key goes back to it.</summary>
+    public bool CanGoBack { get; init; }
+
     /// <summary>
     /// A store already filled (a replayed file) to show instead of a new one of <see cref="MaxLines"/>: the lines are
     /// held once, by this store. Batches in <see cref="Events"/> are still added to it.
@@ -51,6 +57,7 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Lines outside this filter are never shown (replay's command-line filters); the keys filter within it.</summary>
     public LogFilter? BaseFilter { get; init; }
+
     /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
     public bool Mouse { get; init; } = true;
 }

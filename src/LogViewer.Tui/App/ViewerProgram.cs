@@ -9,6 +9,7 @@ using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
@@ -76,6 +77,7 @@ internal sealed class ViewerProgram : IDisposable
             Target = session.Target,
             LocalZone = _time.LocalTimeZone,
             MouseEnabled = session.Mouse,
+            Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
         };
         MouseReporting.Apply(app, session.Mouse);
     }
@@ -83,6 +85,9 @@ internal sealed class ViewerProgram : IDisposable
     public ViewerRoot Root { get; }
 
     public ViewerState State { get; private set; }
+
+    /// <summary>The user pressed p to go back to the picker.</summary>
+    public bool BackRequested { get; private set; }
 
     /// <summary>The fatal status the tail ended with, if it did.</summary>
     public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
@@ -186,6 +191,13 @@ internal sealed class ViewerProgram : IDisposable
             case RemoveSavedSession:
                 var removed = _session.ForgetSaved?.Invoke() ?? false;
                 Dispatch(new SessionNotice(removed ? "forgot the saved session: starting clean" : "no saved session for this target: starting clean"));
+                break;
+            case ResumeTailing:
+                _session.Control?.Resume();
+                break;
+            case ReturnToPicker:
+                BackRequested = true;
+                _app.RequestStop();
                 break;
             case CopyToClipboard copy:
                 _writeToTerminal(Osc52.Encode(copy.Text));

@@ -2,6 +2,7 @@ using System.Text;
 using LogViewer.Core.Model;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
@@ -56,6 +57,8 @@ internal static class KeyTable
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
         new(["M"], "mouse on/off", new ToggleMouse()),
+        new(["R"], "resume an ended job", new ResumeTail()),
+        new(["p"], "back to the picker", new BackToPicker()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close pane/clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),

@@ -4,6 +4,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
@@ -50,6 +51,11 @@ internal static class ViewerReducer
         if (state.HelpVisible && ScrollsHelp(action, state.PageHeight) is { } helpRows)
         {
             return next with { HelpScroll = Math.Max(0, state.HelpScroll + helpRows) };
+        }
+
+        if (LifecycleReducer.Update(next, action) is { } lifecycle)
+        {
+            return lifecycle;
         }
 
         return action switch
@@ -111,7 +117,7 @@ internal static class ViewerReducer
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
-            TailStatusChanged status => next with { TailStatus = status.Status },
+            TailStatusChanged status => next with { TailStatus = status.Status, Lifecycle = state.Lifecycle.With(status.Status) },
             ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,

@@ -4,6 +4,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.Prompt;
@@ -112,6 +113,9 @@ internal sealed record ViewerState
     public DateTimeOffset Now { get; init; }
 
     public TailStatus? TailStatus { get; init; }
+
+    /// <summary>The target's own state (job status and error, deployment status), and whether polling stopped.</summary>
+    public LifecycleState Lifecycle { get; init; } = LifecycleState.None;
 
     public string? LastWarning { get; init; }
 

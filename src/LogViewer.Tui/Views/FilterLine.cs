@@ -1,3 +1,4 @@
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -133,7 +134,8 @@ internal sealed class FilterLine : View
             return (state.FilterText.Length > 0 ? string.Empty : "filter: ") + string.Join("  |  ", parts);
         }
 
-        return state.LastWarning is { } warning ? "warning: " + warning : Hints;
+        // The target's own state explains more than a warning does: a job that ended, a deployment that is not serving.
+        return LifecycleText.Sentence(state.Lifecycle) ?? (state.LastWarning is { } warning ? "warning: " + warning : Hints);
     }
 
     private void OnInputKeyDown(object? sender, Key key)

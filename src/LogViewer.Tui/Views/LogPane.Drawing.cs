@@ -2,6 +2,7 @@ using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -202,7 +203,8 @@ internal sealed partial class LogPane
 
     private void DrawEmptyHint(int width, int height, Attribute normal)
     {
-        var hint = _state.TotalIngested == 0 ? "waiting for log lines..." : "no lines match the filter (Esc clears it, L cycles the level)";
+        var hint = _state.TotalIngested > 0 ? "no lines match the filter (Esc clears it, L cycles the level)"
+            : LifecycleText.EmptyPane(_state.Lifecycle) ?? "waiting for log lines...";
         SetAttribute(normal with { Style = TextStyle.Faint });
         Move(0, Math.Max(0, height / 2));
         AddStr(TextFormatter.ClipOrPad(new string(' ', Math.Max(0, (width - hint.Length) / 2)) + hint, width));

@@ -1,5 +1,6 @@
 using System.Drawing;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -160,7 +161,9 @@ internal sealed partial class LogPane : View
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
         || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || a.SearchGapNanos != b.SearchGapNanos
-        || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now);
+        || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
+        // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.
+        || (b.Rows.Count == 0 && !string.Equals(LifecycleText.EmptyPane(a.Lifecycle), LifecycleText.EmptyPane(b.Lifecycle), StringComparison.Ordinal));
 
     /// <summary>True when the rows now in view differ from those last drawn (lines arrived into the window).</summary>
     private bool WindowMoved()

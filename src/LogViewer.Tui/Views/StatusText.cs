@@ -1,6 +1,7 @@
 using System.Globalization;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Views;
@@ -28,7 +29,7 @@ internal static class StatusText
         List<(string Text, int Priority)> segments =
         [
             (title, TitlePriority),
-            (state.TailStatus?.JobStatus ?? string.Empty, 5),
+            (LifecycleText.Short(state.Lifecycle), 5),
             (Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
@@ -69,6 +70,7 @@ internal static class StatusText
             TailState.Live => status.LastPollAt is { } polled ? $"live, polled {TimeColumn.Ago(now - polled)}" : "live",
             TailState.Retrying => Retrying(status, now),
             TailState.Ended => "ended",
+            TailState.Stopped => "stopped",
             TailState.Fatal => "error: " + status.Message,
             _ => status.Message,
         };

@@ -5,6 +5,7 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Time;
+using LogViewer.Core.Watching;
 
 namespace LogViewer.Arguments;
 
@@ -54,6 +55,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var filters = ReadFilters(parse, target, errors);
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
+        var exitOn = ReadExitOn(parse, output, errors);
         if (errors.Count > errorCountBefore)
         {
             return null;
@@ -72,7 +74,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             EndWhenJobEnds = !parse.GetValue(options.NoExit),
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
-        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), parse.GetValue(options.Fresh)));
+        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), exitOn, parse.GetValue(options.Fresh)));
     }
 
     /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>
@@ -84,7 +86,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var filters = ReadFilters(parse, target: null, errors);
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
-        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), parse.GetValue(options.Fresh)));
+        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), Fresh: parse.GetValue(options.Fresh)));
     }
 
     private (DateTimeOffset From, DateTimeOffset? To) ReadRange(ParseResult parse, DateTimeOffset now, List<string> errors)
@@ -194,6 +196,29 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         }
 
         return query;
+    }
+
+    private LinePattern? ReadExitOn(ParseResult parse, OutputKind output, List<string> errors)
+    {
+        if (parse.GetValue(options.ExitOn) is not { } text)
+        {
+            return null;
+        }
+
+        if (!LinePattern.TryParse(text, out var pattern, out var error))
+        {
+            errors.Add($"{options.ExitOn.Name}: {error}");
+            return null;
+        }
+
+        if (output == OutputKind.Tui)
+        {
+            // A script waits on the exit code; the TUI is for a person, who keeps the lines on screen.
+            errors.Add($"{options.ExitOn.Name} ends a text or jsonl tail; add --output text (or jsonl), as in: logviewer training P J --output text --exit-on 'loss=nan'.");
+            return null;
+        }
+
+        return pattern;
     }
 
     private OutputKind ReadOutput(ParseResult parse, List<string> errors)

@@ -49,6 +49,8 @@ internal sealed class TailCommandOptions
     public Option<bool> Fresh { get; } = new("--fresh") { Description = "TUI: start clean, without this target's saved rules and view settings (they are saved again on exit)." };
     public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "TUI: leave the mouse to the terminal (its own text selection) instead of wheel scrolling and clicks; M toggles it." };
 
+    public Option<string?> ExitOn { get; } = new("--exit-on") { HelpName = "PATTERN", Description = "text/jsonl: after printing the first line matching PATTERN (text, or /REGEX/; smartcase), exit with code 5." };
+
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
 
     public TailCommandOptions()

@@ -1,5 +1,6 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Watching;
 
 namespace LogViewer.Arguments;
 
@@ -10,5 +11,6 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <param name="Utc">Times in UTC (<c>Z</c>) rather than local time with its offset.</param>
 /// <param name="MaxLines">text/jsonl: stop after this many lines; tui: keep at most this many.</param>
 /// <param name="Mouse">tui: read the mouse (wheel, clicks); false with <c>--no-mouse</c>.</param>
+/// <param name="ExitOn">text/jsonl: the line that ends the run (exit code 5) once printed; <c>--exit-on</c>.</param>
 /// <param name="Fresh">tui: start clean, without the target's saved session.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, bool Fresh = false);
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, LinePattern? ExitOn = null, bool Fresh = false);

@@ -33,6 +33,7 @@ internal static class DemoCommand
         options.AddRange(command);
         options.AddFilters(command);
         options.AddOutput(command);
+        command.Options.Add(options.ExitOn);
         command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, parse.GetValue(deployment), cancellationToken));
         return command;
     }

@@ -21,6 +21,7 @@ internal static class DeploymentCommand
         options.AddRange(command);
         options.AddFilters(command);
         options.AddOutput(command);
+        command.Options.Add(options.ExitOn);
         command.SetAction((parse, cancellationToken) => TailCommandAction.RunAsync(
             services, options, parse, training: false, parse.GetValue(modelId), parse.GetValue(deploymentId), cancellationToken));
         return command;

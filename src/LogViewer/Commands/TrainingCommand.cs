@@ -25,6 +25,7 @@ internal static class TrainingCommand
         options.AddRange(command);
         options.AddFilters(command);
         options.AddOutput(command);
+        command.Options.Add(options.ExitOn);
         command.Options.Add(options.NoExit);
         command.SetAction((parse, cancellationToken) => TailCommandAction.RunAsync(
             services, options, parse, training: true, parse.GetValue(projectId), parse.GetValue(jobId), cancellationToken));

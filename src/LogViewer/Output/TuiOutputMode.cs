@@ -34,8 +34,9 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
         });
         var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
         var api = context.Api;
-        var session = new TuiSession(context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
+            Control = context.Control,
             InitialRules = RuleSet.FromQuery(context.Filters),
             Target = target,
             SearchServer = api is null || target is null

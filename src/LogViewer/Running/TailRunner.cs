@@ -61,11 +61,11 @@ internal sealed class TailRunner(CliServices services)
             services.Console.Error.WriteLine("logviewer: " + EscapedText.Escape(note));
         }
 
-        return await RunAsync(api, choice.Target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(api, choice.Target, settings, connection.BaseAddress.GetLeftPart(UriPartial.Authority), cancellationToken, choice.Title).ConfigureAwait(false);
     }
 
     /// <summary>Runs a tail over an API client that already exists (the embedded simulator's, in <c>demo</c>).</summary>
-    public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         // The TUI applies the command line's filters itself, as rules the user can change; other outputs let the API filter.
@@ -78,6 +78,7 @@ internal sealed class TailRunner(CliServices services)
         var context = new ViewerContext(target, source, settings.Display)
         {
             Control = control,
+            Title = title,
             Filters = settings.Tail.Filters,
             Api = api,
             Lookback = settings.Tail.Lookback,

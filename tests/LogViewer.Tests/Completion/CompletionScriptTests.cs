@@ -24,7 +24,9 @@ public sealed class CompletionScriptTests : IDisposable
     }
 
     [Theory]
-    [InlineData("logviewer ''", "deployment training demo simulate replay completion --help -h --version")]
+    // logviewer alone is the picker, so its options are offered with the commands
+    [InlineData("logviewer ''", "deployment training demo simulate replay pick completion --help -h --version --api-url --api-key-file --remote --poll-interval --lookback --max-lines --utc --no-mouse")]
+    [InlineData("logviewer pi", "pick")]
     [InlineData("logviewer re", "replay")]
     [InlineData("logviewer deployment m d --level ''", "debug error info warning")]
     [InlineData("logviewer replay x.jsonl -o ''", "jsonl text tui")]

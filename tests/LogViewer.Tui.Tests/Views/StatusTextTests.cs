@@ -1,4 +1,5 @@
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 
@@ -29,6 +30,7 @@ public sealed class StatusTextTests
             NewWhilePaused = 12,
             Figures = new LogFigures(2000, 500, 1500, 300, 40, []),
             TailStatus = new TailStatus(TailState.Live, Now, "") { LastPollAt = Now.AddSeconds(-1), JobStatus = "RUNNING" },
+            Lifecycle = LifecycleState.None with { JobStatus = "RUNNING" },
         };
 
         var wide = StatusText.For(state, "training project p / job j", 200);
@@ -36,8 +38,8 @@ public sealed class StatusTextTests
 
         var middle = StatusText.For(state, "training project p / job j", 85);
 
-        Assert.Equal("training project p / job j | RUNNING | live, polled 1s ago | 300/1,500 lines | 40/s | 500 evicted | PAUSED 12 new", wide);
-        Assert.Equal("training project p~ | RUNNING | live, polled 1s ago | 300/1,500 lines | PAUSED 12 new", middle);
+        Assert.Equal("training project p / job j | job RUNNING | live, polled 1s ago | 300/1,500 lines | 40/s | 500 evicted | PAUSED 12 new", wide);
+        Assert.Equal("training proje~ | job RUNNING | live, polled 1s ago | 300/1,500 lines | PAUSED 12 new", middle);
         Assert.True(middle.Length <= 85);
         Assert.Equal("live, polled 1s ago | PAUSED 12 new", narrow);
     }

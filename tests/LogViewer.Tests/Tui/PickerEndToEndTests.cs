@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using LogViewer.Simulator;
+using Xunit.Abstractions;
+
+namespace LogViewer.Tests.Tui;
+
+/// <summary>
+/// The built <c>logviewer</c> with no arguments in a real terminal (tmux), against the simulator on loopback, as a
+/// new user with only a key: the picker lists targets, typing part of a job's name narrows to it, Enter shows its
+/// lines, the job fails and the status says so and polling stops (the simulator's journal shows it), p goes back,
+/// and a scaled-to-zero deployment opened from the picker says why its pane is empty.
+/// </summary>
+public sealed partial class PickerEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Exited = "LOGVIEWER-EXITED-";
+    private SimulatorServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await SimulatorServer.StartAsync(
+            new SimulatorOptions
+            {
+                History = TimeSpan.FromMinutes(5),
+                Bursts = false,
+                // oom-repro: created at start, 1 s created, 1 s queued, 2 s deploying, 12 s running, then FAILED.
+                FailingJobTimeline = new JobTimeline(TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12)),
+            },
+            CancellationToken.None);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [TmuxFact]
+    public void Logviewer_Alone_Picks_A_Job_By_Typing_Watches_It_Fail_Goes_Back_And_Opens_A_Scaled_To_Zero_Deployment()
+    {
+        using var terminal = TmuxTerminal.Start(120, 32);
+        terminal.Type($"BASETEN_API_KEY={_server.ApiKey} dotnet {Quote(TuiEndToEndTests.LogViewerDll())} --api-url {_server.BaseAddress}; echo {Exited}$?");
+        terminal.SendKeys("Enter");
+
+        // The picker lists the simulator's jobs and deployments.
+        var screen = terminal.WaitFor(s => s.Contains("Pick a target from", StringComparison.Ordinal) && s.Contains("14 of 14", StringComparison.Ordinal), "the picker's listing", TimeSpan.FromSeconds(120));
+        output.WriteLine(screen);
+        Assert.Contains("whisper-large-v3 / deployment-3", screen, StringComparison.Ordinal);
+
+        // Typing part of the job's name narrows to it; Enter opens its logs in the same window.
+        terminal.Type("oom");
+        screen = terminal.WaitFor(s => s.Contains("1 of 14", StringComparison.Ordinal), "the query to narrow to one row");
+        Assert.Contains("llama-finetunes / oom-repro", screen, StringComparison.Ordinal);
+        terminal.SendKeys("Enter");
+        screen = terminal.WaitFor(s => TimePattern().IsMatch(s) && s.Contains("Replicas", StringComparison.Ordinal), "the job's log lines", TimeSpan.FromSeconds(60));
+        output.WriteLine(screen);
+        Assert.Equal("1", terminal.Display("#{alternate_on}"));
+
+        // The job fails: its status and error are on screen, and polling stops.
+        screen = terminal.WaitFor(s => s.Contains("stopped polling (R resumes)", StringComparison.Ordinal), "the job to fail and polling to stop", TimeSpan.FromSeconds(90));
+        output.WriteLine(screen);
+        Assert.Matches(@"job FAILED at \d\d:\d\d:\d\d: Training job exited with code 1", screen);
+        Assert.Contains("job FAILED", screen.Split('\n').Last(l => l.Trim().Length > 0), StringComparison.Ordinal);
+        var atStop = JobRequests();
+        Thread.Sleep(TimeSpan.FromSeconds(4));
+        Assert.Equal(atStop, JobRequests());
+
+        // p goes back to the picker, with the query kept; a new query opens the scaled-to-zero deployment.
+        terminal.SendKeys("p");
+        terminal.WaitFor(s => s.Contains("Pick a target from", StringComparison.Ordinal) && s.Contains("> oom_", StringComparison.Ordinal), "the picker again");
+        // (after Esc a person waits for the query to clear; an ESC with a letter right behind it is Alt+letter)
+        terminal.SendKeys("Escape");
+        terminal.WaitFor(s => s.Contains("14 of 14", StringComparison.Ordinal), "the query to clear");
+        terminal.Type("whisper");
+        terminal.WaitFor(s => s.Contains("1 of 14", StringComparison.Ordinal), "the deployment's row");
+        terminal.SendKeys("Enter");
+        screen = terminal.WaitFor(s => s.Contains("no lines: the deployment is scaled to zero", StringComparison.Ordinal), "the empty pane's reason", TimeSpan.FromSeconds(60));
+        output.WriteLine(screen);
+        Assert.Contains("SCALED_TO_ZERO, 0 replicas", screen, StringComparison.Ordinal);
+
+        // q quits from the log view and restores the terminal.
+        terminal.SendKeys("q");
+        screen = terminal.WaitForText(Exited + "0");
+        Assert.Equal("0", terminal.Display("#{alternate_on}"));
+        Assert.DoesNotContain("Pick a target", screen, StringComparison.Ordinal);
+    }
+
+    private int JobRequests() => _server.Requests.Count(r => r.Path.Contains(SimulatorCatalog.FailingTrainingJobId, StringComparison.Ordinal));
+
+    private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    [GeneratedRegex(@"\d\d:\d\d:\d\d\.\d\d\d ")]
+    private static partial Regex TimePattern();
+}
