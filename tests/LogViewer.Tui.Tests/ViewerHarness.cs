@@ -5,6 +5,7 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
+using LogViewer.Tui.Watching;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
@@ -21,7 +22,8 @@ internal sealed class ViewerHarness : IDisposable
     private readonly SessionToken? _token;
 
     public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false,
-        bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, TailControl? control = null, bool canGoBack = false, Func<TuiSession, TuiSession>? configure = null)
+        bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, TailControl? control = null, bool canGoBack = false,
+        bool title = false, NotifyMode notify = NotifyMode.Never, TerminalStyle? terminalStyle = null, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
@@ -31,6 +33,7 @@ internal sealed class ViewerHarness : IDisposable
         var session = new TuiSession("model m1 / deployment d1", Events, maxLines, utc, initialFilter)
         {
             TimeProvider = Time, Mouse = mouse, Store = store, BaseFilter = baseFilter, Control = control, CanGoBack = canGoBack,
+            SetsTitle = title, Notify = notify, TerminalStyle = terminalStyle ?? TerminalStyle.Plain,
         };
         Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);

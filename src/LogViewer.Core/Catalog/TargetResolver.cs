@@ -1,5 +1,4 @@
 using System.Globalization;
-using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Catalog;

@@ -1,5 +1,3 @@
-using LogViewer.Core.Api;
-
 namespace LogViewer.Core.Catalog;
 
 /// <summary>A training project as the listing reports it (TrainingProjectV1), with its most recently created job when it has one.</summary>

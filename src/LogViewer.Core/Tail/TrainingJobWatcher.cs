@@ -1,4 +1,4 @@
-using LogViewer.Core.Api;
+using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;

@@ -5,6 +5,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.App;
 
@@ -60,4 +61,13 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
 
     /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
     public bool Mouse { get; init; } = true;
+
+    /// <summary>Set the terminal title to the target and its state, restoring the previous one on exit (false: <c>--no-title</c>).</summary>
+    public bool SetsTitle { get; init; } = true;
+
+    /// <summary>Which lifecycle changes ring the bell and notify (<c>--notify</c>).</summary>
+    public NotifyMode Notify { get; init; } = NotifyMode.End;
+
+    /// <summary>How notifications are encoded for the terminal (tmux passthrough, OSC 777).</summary>
+    public TerminalStyle TerminalStyle { get; init; } = TerminalStyle.Plain;
 }

@@ -14,6 +14,7 @@ using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
+using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
 using Terminal.Gui.App;
 
@@ -78,6 +79,7 @@ internal sealed class ViewerProgram : IDisposable
             LocalZone = _time.LocalTimeZone,
             MouseEnabled = session.Mouse,
             Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
+            Watch = new WatchState { Name = WatchReducer.ShortName(session.Title), SetsTitle = session.SetsTitle, Mode = session.Notify, Style = session.TerminalStyle },
         };
         MouseReporting.Apply(app, session.Mouse);
     }
@@ -95,6 +97,13 @@ internal sealed class ViewerProgram : IDisposable
     /// <summary>Subscribes to the session's events and shows the first screen.</summary>
     public void Start()
     {
+        if (State.Watch.SetsTitle)
+        {
+            // The terminal keeps the user's title on its stack; Dispose gives it back (also after a crash, via TuiApp's finally).
+            _writeToTerminal(TerminalSequences.SaveTitle);
+            Run(new SetTerminalTitle(State.Watch.Name));
+        }
+
         var events = _session.Events
             .ObserveOn(_schedulers.Ingest)
             .Do(e =>
@@ -164,6 +173,11 @@ internal sealed class ViewerProgram : IDisposable
         _stopping.Cancel();
         _ruleCounts.Dispose();
         _subscriptions.Dispose();
+        if (State.Watch.SetsTitle)
+        {
+            _writeToTerminal(TerminalSequences.RestoreTitle);
+        }
+
         _view.Dispose();
         _stopping.Dispose();
     }
@@ -223,6 +237,12 @@ internal sealed class ViewerProgram : IDisposable
                 break;
             case SetMouseReporting mouse:
                 MouseReporting.Apply(_app, mouse.On);
+                break;
+            case SetTerminalTitle title:
+                _writeToTerminal(TerminalSequences.Title(title.Text));
+                break;
+            case SendNotification notification:
+                _writeToTerminal(TerminalSequences.Notification(notification.Title, notification.Body, State.Watch.Style));
                 break;
             default:
                 throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");

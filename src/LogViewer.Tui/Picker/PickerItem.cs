@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 

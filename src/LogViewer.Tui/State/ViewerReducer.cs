@@ -1,6 +1,7 @@
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
+using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -9,6 +10,7 @@ using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
 
 namespace LogViewer.Tui.State;
@@ -117,11 +119,19 @@ internal static class ViewerReducer
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
-            TailStatusChanged status => next with { TailStatus = status.Status, Lifecycle = state.Lifecycle.With(status.Status) },
+            TailStatusChanged status => OnTailStatus(next, status.Status),
             ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,
         };
+    }
+
+    /// <summary>The tail's status and the lifecycle it carries; the title and notifications follow the lifecycle.</summary>
+    private static ViewerUpdate OnTailStatus(ViewerState state, TailStatus status)
+    {
+        var lifecycle = state.Lifecycle.With(status);
+        var (watch, effects) = WatchReducer.OnLifecycle(state.Watch, state.Lifecycle, lifecycle, status.At);
+        return new ViewerUpdate(state with { TailStatus = status, Lifecycle = lifecycle, Watch = watch }, effects);
     }
 
     /// <summary>

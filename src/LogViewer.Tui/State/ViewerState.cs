@@ -8,6 +8,7 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.State;
 
@@ -116,6 +117,9 @@ internal sealed record ViewerState
 
     /// <summary>The target's own state (job status and error, deployment status), and whether polling stopped.</summary>
     public LifecycleState Lifecycle { get; init; } = LifecycleState.None;
+
+    /// <summary>The terminal title and the notifications of lifecycle changes.</summary>
+    public WatchState Watch { get; init; } = WatchState.Off;
 
     public string? LastWarning { get; init; }
 

@@ -6,6 +6,7 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Time;
 using LogViewer.Core.Watching;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
 
@@ -56,6 +57,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
         var exitOn = ReadExitOn(parse, output, errors);
+        var notify = ReadNotify(parse, errors);
         if (errors.Count > errorCountBefore)
         {
             return null;
@@ -74,7 +76,11 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             EndWhenJobEnds = !parse.GetValue(options.NoExit),
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
-        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), exitOn, parse.GetValue(options.Fresh)));
+        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), exitOn, parse.GetValue(options.Fresh))
+        {
+            Title = !parse.GetValue(options.NoTitle),
+            Notify = notify,
+        });
     }
 
     /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>
@@ -196,6 +202,24 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         }
 
         return query;
+    }
+
+    private NotifyMode ReadNotify(ParseResult parse, List<string> errors)
+    {
+        switch (parse.GetValue(options.Notify)?.ToLowerInvariant())
+        {
+            case null or "end":
+                return NotifyMode.End;
+            case "never":
+                return NotifyMode.Never;
+            case "errors":
+                return NotifyMode.Errors;
+            case "always":
+                return NotifyMode.Always;
+            case var other:
+                errors.Add($"{options.Notify.Name} {other}: expected never, end, errors or always.");
+                return NotifyMode.End;
+        }
     }
 
     private LinePattern? ReadExitOn(ParseResult parse, OutputKind output, List<string> errors)

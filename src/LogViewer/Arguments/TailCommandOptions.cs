@@ -49,6 +49,10 @@ internal sealed class TailCommandOptions
     public Option<bool> Fresh { get; } = new("--fresh") { Description = "TUI: start clean, without this target's saved rules and view settings (they are saved again on exit)." };
     public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "TUI: leave the mouse to the terminal (its own text selection) instead of wheel scrolling and clicks; M toggles it." };
 
+    public Option<bool> NoTitle { get; } = new("--no-title") { Description = "TUI: leave the terminal title alone (default: the target and its state, the previous title restored on exit)." };
+
+    public Option<string?> Notify { get; } = new("--notify") { HelpName = "never|end|errors|always", Description = "TUI: when to ring the bell and send a desktop notification (OSC 9/777): never, end (default: a job's end, a deployment failing or scaled to zero), errors, always (every status change)." };
+
     public Option<string?> ExitOn { get; } = new("--exit-on") { HelpName = "PATTERN", Description = "text/jsonl: after printing the first line matching PATTERN (text, or /REGEX/; smartcase), exit with code 5." };
 
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
@@ -105,5 +109,13 @@ internal sealed class TailCommandOptions
         command.Options.Add(Utc);
         command.Options.Add(Fresh);
         command.Options.Add(NoMouse);
+    }
+
+    /// <summary>Adds the TUI's watching options (title, notifications).</summary>
+    public void AddWatching(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(NoTitle);
+        command.Options.Add(Notify);
     }
 }

@@ -34,6 +34,7 @@ internal static class DemoCommand
         options.AddFilters(command);
         options.AddOutput(command);
         command.Options.Add(options.ExitOn);
+        options.AddWatching(command);
         command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, parse.GetValue(deployment), cancellationToken));
         return command;
     }

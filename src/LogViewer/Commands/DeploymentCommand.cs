@@ -22,6 +22,7 @@ internal static class DeploymentCommand
         options.AddFilters(command);
         options.AddOutput(command);
         command.Options.Add(options.ExitOn);
+        options.AddWatching(command);
         command.SetAction((parse, cancellationToken) => TailCommandAction.RunAsync(
             services, options, parse, training: false, parse.GetValue(modelId), parse.GetValue(deploymentId), cancellationToken));
         return command;

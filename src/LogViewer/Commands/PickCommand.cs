@@ -7,6 +7,7 @@ using LogViewer.Core.Tail;
 using LogViewer.Running;
 using LogViewer.Tui.App;
 using LogViewer.Tui.Picker;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Commands;
 
@@ -38,6 +39,7 @@ internal static class PickCommand
         command.Options.Add(options.MaxLines);
         command.Options.Add(options.Utc);
         command.Options.Add(options.NoMouse);
+        options.AddWatching(command);
         command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, cancellationToken));
     }
 
@@ -86,7 +88,14 @@ internal static class PickCommand
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
             var events = services.TailSources.Create(api!, target, settings.Tail with { Control = control, FromEpochMillis = null, ToEpochMillis = null });
-            return new TuiSession(title, events, maxLines, settings.Display.Utc) { Control = control, TimeProvider = services.Time, Mouse = settings.Display.Mouse };
+            return new TuiSession(title, events, maxLines, settings.Display.Utc) {
+                Control = control,
+                TimeProvider = services.Time,
+                Mouse = settings.Display.Mouse,
+                SetsTitle = settings.Display.Title,
+                Notify = settings.Display.Notify,
+                TerminalStyle = TerminalStyle.From(services.Environment.GetVariable),
+            };
         })
         {
             Unavailable = unavailable,

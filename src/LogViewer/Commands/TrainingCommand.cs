@@ -26,6 +26,7 @@ internal static class TrainingCommand
         options.AddFilters(command);
         options.AddOutput(command);
         command.Options.Add(options.ExitOn);
+        options.AddWatching(command);
         command.Options.Add(options.NoExit);
         command.SetAction((parse, cancellationToken) => TailCommandAction.RunAsync(
             services, options, parse, training: true, parse.GetValue(projectId), parse.GetValue(jobId), cancellationToken));

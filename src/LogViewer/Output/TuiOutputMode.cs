@@ -7,6 +7,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Output;
 
@@ -16,7 +17,7 @@ namespace LogViewer.Output;
 /// the terminal is restored. The target's saved session is read before the viewer starts (unless <c>--fresh</c>)
 /// and written after it closes; a session that cannot be written is one line on stderr, never a failure.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -44,6 +45,9 @@ internal sealed class TuiOutputMode(CliConsole console, SessionStore sessions) :
                 : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
+            SetsTitle = context.Display.Title,
+            Notify = context.Display.Notify,
+            TerminalStyle = terminal,
         };
         await RunRememberingAsync(session, context.SessionKey ?? SessionStore.KeyOf(context.Target), context.Display.Fresh, cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref fatal) is { } failure)

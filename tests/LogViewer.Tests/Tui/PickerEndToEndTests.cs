@@ -15,16 +15,7 @@ public sealed partial class PickerEndToEndTests(ITestOutputHelper output) : IAsy
     private const string Exited = "LOGVIEWER-EXITED-";
     private SimulatorServer _server = null!;
 
-    public async Task InitializeAsync() =>
-        _server = await SimulatorServer.StartAsync(
-            new SimulatorOptions
-            {
-                History = TimeSpan.FromMinutes(5),
-                Bursts = false,
-                // oom-repro: created at start, 1 s created, 1 s queued, 2 s deploying, 12 s running, then FAILED.
-                FailingJobTimeline = new JobTimeline(TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12)),
-            },
-            CancellationToken.None);
+    public async Task InitializeAsync() => _server = await FailingJobSimulator.StartAsync(running: TimeSpan.FromSeconds(12));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

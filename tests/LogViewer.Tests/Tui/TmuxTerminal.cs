@@ -90,6 +90,14 @@ internal sealed class TmuxTerminal : IDisposable
     public string WaitForText(string text, TimeSpan? timeout = null) =>
         WaitFor(screen => screen.Contains(text, StringComparison.Ordinal), $"\"{text}\"", timeout);
 
+    /// <summary>Opens a second window and makes it current, so the first is one the user is not looking at.</summary>
+    public void OpenOtherWindow() => Tmux("new-window", "-t", Name, "sh");
+
+    public void SelectWindow(int index) => Tmux("select-window", "-t", $"{Name}:{index}");
+
+    /// <summary>A format (<c>#{window_bell_flag}</c>, <c>#{pane_title}</c>) of window <paramref name="index"/>, current or not.</summary>
+    public string DisplayWindow(int index, string format) => Tmux("display-message", "-p", "-t", $"{Name}:{index}", format).Trim();
+
     public void Dispose()
     {
         try
