@@ -62,7 +62,7 @@ internal static class KeyTable
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
         new(["Esc"], "close pane/clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
-        new(["Ctrl+Z"], "suspend to the shell (fg resumes)", new RequestSuspend()),
+        new(["Ctrl+Z"], "suspend (fg resumes)", new RequestSuspend()),
     ];
 
     private static readonly Dictionary<string, ViewerAction> ByKey = BuildIndex();
