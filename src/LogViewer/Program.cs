@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Credentials;
+using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;
 
@@ -21,7 +22,7 @@ internal static class Program
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
-            Tui = new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable)),
+            Tui = new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), SessionStore.ForEnvironment(ProcessEnvironment.Instance)),
             Picker = LogViewer.Tui.App.TuiApp.RunPicker,
             ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };

@@ -23,7 +23,7 @@ internal sealed class ViewerHarness : IDisposable
 
     public ViewerHarness(int width = 80, int height = 24, string? initialFilter = null, bool utc = false, int maxLines = 1000, bool sixteenColours = false,
         bool mouse = true, LogStore? store = null, LogFilter? baseFilter = null, TailControl? control = null, bool canGoBack = false,
-        bool title = false, NotifyMode notify = NotifyMode.Never, TerminalStyle? terminalStyle = null)
+        bool title = false, NotifyMode notify = NotifyMode.Never, TerminalStyle? terminalStyle = null, Func<TuiSession, TuiSession>? configure = null)
     {
         Time = new ManualTimeProvider(Entries.Start.AddMinutes(1));
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
@@ -35,7 +35,7 @@ internal sealed class ViewerHarness : IDisposable
             TimeProvider = Time, Mouse = mouse, Store = store, BaseFilter = baseFilter, Control = control, CanGoBack = canGoBack,
             SetsTitle = title, Notify = notify, TerminalStyle = terminalStyle ?? TerminalStyle.Plain,
         };
-        Program = new ViewerProgram(App, session, schedulers, text => TerminalOutput.Append(text));
+        Program = new ViewerProgram(App, configure?.Invoke(session) ?? session, schedulers, text => TerminalOutput.Append(text));
         _token = App.Begin(Program.Root);
         Program.Start();
         Draw();
@@ -95,6 +95,9 @@ internal sealed class ViewerHarness : IDisposable
 
     /// <summary>The message of the selected row.</summary>
     public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
+
+    /// <summary>The messages of every row the filters show, oldest first (not only those on screen).</summary>
+    public List<string> PaneMessages() => [.. Enumerable.Range(0, Program.State.Rows.Count).Select(i => Program.State.Rows.At(i)!.Value.Message)];
 
     /// <summary>Opens the prompt, types <paramref name="command"/> and presses Enter.</summary>
     public void Command(string command)

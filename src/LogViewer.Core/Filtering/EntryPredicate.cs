@@ -156,3 +156,86 @@ internal sealed class RequestIdPredicate(string requestId) : CodePredicate
 
     protected override bool Keep(string? name) => string.Equals(name, requestId, StringComparison.Ordinal);
 }
+
+internal sealed class TimeRangePredicate(long from, long to) : EntryPredicate
+{
+    public override int Refine(LogChunk chunk, LogSnapshot snapshot, int[] candidates, int count)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var candidate = candidates[i];
+            var timestamp = chunk.Timestamp(candidate);
+            if (timestamp >= from && timestamp <= to)
+            {
+                candidates[kept++] = candidate;
+            }
+        }
+
+        return kept;
+    }
+}
+
+/// <summary>
+/// The union of its terms. Each term tests only the candidates no earlier term matched, so a line is tested
+/// against the alternatives until one matches, as a short-circuiting "or" would.
+/// </summary>
+internal sealed class AnyOfPredicate(EntryPredicate[] terms) : EntryPredicate
+{
+    private int[] _remaining = [];
+    private int[] _work = [];
+    private int[] _matched = [];
+
+    public override int Refine(LogChunk chunk, LogSnapshot snapshot, int[] candidates, int count)
+    {
+        if (_remaining.Length < count)
+        {
+            var size = Math.Max(count, _remaining.Length * 2);
+            _remaining = new int[size];
+            _work = new int[size];
+            _matched = new int[size];
+        }
+
+        candidates.AsSpan(0, count).CopyTo(_remaining);
+        var remaining = count;
+        var matched = 0;
+        foreach (var term in terms)
+        {
+            if (remaining == 0)
+            {
+                break;
+            }
+
+            _remaining.AsSpan(0, remaining).CopyTo(_work);
+            var found = term.Refine(chunk, snapshot, _work, remaining);
+            if (found == 0)
+            {
+                continue;
+            }
+
+            _work.AsSpan(0, found).CopyTo(_matched.AsSpan(matched));
+            matched += found;
+
+            // Both lists are sorted: keep in _remaining what this term did not match.
+            var kept = 0;
+            var f = 0;
+            for (var i = 0; i < remaining; i++)
+            {
+                var candidate = _remaining[i];
+                if (f < found && _work[f] == candidate)
+                {
+                    f++;
+                    continue;
+                }
+
+                _remaining[kept++] = candidate;
+            }
+
+            remaining = kept;
+        }
+
+        _matched.AsSpan(0, matched).CopyTo(candidates);
+        candidates.AsSpan(0, matched).Sort();
+        return matched;
+    }
+}

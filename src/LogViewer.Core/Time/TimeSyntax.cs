@@ -11,57 +11,8 @@ public static class TimeSyntax
     public const string DurationExpectation = "expected a duration like 90s, 15m, 2h or 3d";
     public const string TimeExpectation = "expected an ISO-8601 time like 2026-11-22T20:43:01Z (local time without an offset) or epoch milliseconds like 1763844181000";
 
-    /// <summary>Parses a positive or zero duration made of number-unit pairs.</summary>
-    public static bool TryParseDuration(string? text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        var rest = (text ?? string.Empty).Trim().AsSpan();
-        if (rest.IsEmpty)
-        {
-            return false;
-        }
-
-        while (!rest.IsEmpty)
-        {
-            var digits = 0;
-            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
-            {
-                digits++;
-            }
-
-            if (digits == 0 || digits > 9)
-            {
-                return false;
-            }
-
-            var number = long.Parse(rest[..digits], NumberStyles.None, CultureInfo.InvariantCulture);
-            rest = rest[digits..];
-            var unitLength = 0;
-            while (unitLength < rest.Length && char.IsAsciiLetter(rest[unitLength]))
-            {
-                unitLength++;
-            }
-
-            TimeSpan? part = rest[..unitLength] switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(number),
-                "s" => TimeSpan.FromSeconds(number),
-                "m" => TimeSpan.FromMinutes(number),
-                "h" => TimeSpan.FromHours(number),
-                "d" => TimeSpan.FromDays(number),
-                _ => null,
-            };
-            if (part is null)
-            {
-                return false;
-            }
-
-            duration += part.Value;
-            rest = rest[unitLength..];
-        }
-
-        return true;
-    }
+    /// <summary>Parses a positive or zero duration made of number-unit pairs (<see cref="Core.Model.DurationSyntax"/>).</summary>
+    public static bool TryParseDuration(string? text, out TimeSpan duration) => Core.Model.DurationSyntax.TryParse(text, out duration);
 
     /// <summary>Parses ISO-8601 (an offset or <c>Z</c>, else local time in <paramref name="zone"/>) or epoch milliseconds.</summary>
     public static bool TryParseTime(string? text, TimeZoneInfo zone, out DateTimeOffset time)

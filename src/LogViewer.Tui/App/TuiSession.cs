@@ -1,4 +1,8 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Watching;
@@ -13,11 +17,32 @@ namespace LogViewer.Tui.App;
 /// <param name="Events">The tail engine's stream: batches, status changes and warnings.</param>
 /// <param name="MaxLines">Entries kept; older ones are evicted and counted.</param>
 /// <param name="Utc">Start with UTC ISO times instead of local clock times.</param>
-/// <param name="InitialFilter">Quick filter text to start with (same syntax as <c>/</c>: text, or <c>/regex/</c>).</param>
+/// <param name="InitialFilter">Quick filter text to start with, kept as an in-rule (same syntax as <c>/</c>).</param>
 public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int MaxLines, bool Utc, string? InitialFilter = null)
 {
     /// <summary>Clock for relative times and ages; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>The filters given on the command line, as rules (they are shown in the panel and can be changed there).</summary>
+    public RuleSet InitialRules { get; init; } = RuleSet.Empty;
+
+    /// <summary>The deployment or training job; <c>null</c> for a replayed file (no server to search).</summary>
+    public LogTarget? Target { get; init; }
+
+    /// <summary>Runs the server search (<c>:search-server</c>); <c>null</c> when there is no server.</summary>
+    public Func<LogQuery, TimeSpan, CancellationToken, Task<ServerSearchResult>>? SearchServer { get; init; }
+
+    /// <summary>The tail's lookback: the server search leaves lines this close to the newest held one to the tail.</summary>
+    public TimeSpan Lookback { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The session read at start (rules, level, replicas, view toggles), or the one-line reason it was not usable.</summary>
+    public SessionLoad? Restored { get; init; }
+
+    /// <summary>Removes the saved session (<c>:forget</c>); true when there was one.</summary>
+    public Func<bool>? ForgetSaved { get; init; }
+
+    /// <summary>Receives what to remember for this target when the viewer closes.</summary>
+    public Action<SavedSession>? Remember { get; init; }
 
     /// <summary>Resumes a tail that stopped because its training job ended (the R key); null when there is none.</summary>
     public TailControl? Control { get; init; }

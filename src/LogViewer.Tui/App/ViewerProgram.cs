@@ -2,6 +2,8 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Rules;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Watching;
@@ -10,6 +12,7 @@ using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using LogViewer.Tui.Watching;
@@ -38,6 +41,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly LogStore _store;
     private readonly FilteredView _view;
     private readonly FiguresTracker _figures = new();
+    private readonly RuleMatchCounts _ruleCounts;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _writeToTerminal;
@@ -65,6 +69,7 @@ internal sealed class ViewerProgram : IDisposable
         _time = session.TimeProvider ?? TimeProvider.System;
         _store = session.Store ?? new LogStore(session.MaxLines);
         _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
+        _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
@@ -72,6 +77,7 @@ internal sealed class ViewerProgram : IDisposable
         {
             TimeFormat = session.Utc ? TimeFormat.UtcIso : TimeFormat.LocalTime,
             Now = _time.GetUtcNow(),
+            Target = session.Target,
             LocalZone = _time.LocalTimeZone,
             MouseEnabled = session.Mouse,
             Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
@@ -112,6 +118,7 @@ internal sealed class ViewerProgram : IDisposable
             .Publish();
 
         var viewChanged = Observable.FromEventPattern(h => _view.Changed += h, h => _view.Changed -= h)
+            .Merge(Observable.FromEventPattern(h => _ruleCounts.Changed += h, h => _ruleCounts.Changed -= h))
             .Sample(RefreshInterval, _schedulers.Timer)
             .Select(_ => (ViewerAction)new ViewChanged());
         var clock = Observable.Interval(ClockInterval, _schedulers.Timer)
@@ -130,9 +137,9 @@ internal sealed class ViewerProgram : IDisposable
                 .ObserveOn(_schedulers.Ui)
                 .Subscribe(Dispatch, OnEventsFailed));
         _subscriptions.Add(events.Connect());
-        if (!string.IsNullOrEmpty(_session.InitialFilter))
+        foreach (var action in SessionRestore.Actions(_session))
         {
-            Dispatch(new FilterTextChanged(_session.InitialFilter));
+            Dispatch(action);
         }
 
         Dispatch(new ViewChanged());
@@ -164,9 +171,14 @@ internal sealed class ViewerProgram : IDisposable
         }
     }
 
+    /// <summary>What to remember for this target: the rules, level, hidden replicas and view toggles.</summary>
+    public SavedSession ToSavedSession() => SessionRestore.Save(State, _session);
+
     public void Dispose()
     {
+        _session.Remember?.Invoke(ToSavedSession());
         _stopping.Cancel();
+        _ruleCounts.Dispose();
         _subscriptions.Dispose();
         if (State.Watch.SetsTitle)
         {
@@ -190,6 +202,16 @@ internal sealed class ViewerProgram : IDisposable
                 break;
             case Quit:
                 _app.RequestStop();
+                break;
+            case CountRules count:
+                _ruleCounts.Track(count.Patterns);
+                break;
+            case RunServerSearch search:
+                StartServerSearch(search);
+                break;
+            case RemoveSavedSession:
+                var removed = _session.ForgetSaved?.Invoke() ?? false;
+                Dispatch(new SessionNotice(removed ? "forgot the saved session: starting clean" : "no saved session for this target: starting clean"));
                 break;
             case ResumeTailing:
                 _session.Control?.Resume();
@@ -234,11 +256,58 @@ internal sealed class ViewerProgram : IDisposable
         }
     }
 
+    private void StartServerSearch(RunServerSearch search)
+    {
+        if (_session.SearchServer is not { } run)
+        {
+            Dispatch(new ServerSearchEnded("the server search is not available here"));
+            return;
+        }
+
+        // The search runs on the pool; the join runs on the ingest thread, the store's only writer; the answer comes back to the UI.
+        var joined = Observable.FromAsync(ct => run(search.Filters, search.Duration, ct))
+            .ObserveOn(_schedulers.Ingest)
+            .Select(result => (Result: result, LoadedFrom: OldestHeldNanos(), Added: SearchJoin.Join(_store, result.Entries, HorizonNanos())))
+            .Select(found => (ViewerAction)new ServerSearchEnded(
+                ServerSearchMessages.Found(found.Result, found.Added.Count),
+                found.LoadedFrom is { } from && found.Added.Count > 0 && found.Added[0].TimestampNanos < from ? from : null))
+            .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new ServerSearchEnded(ServerSearchMessages.Failed(error))))
+            .ObserveOn(_schedulers.Ui);
+        _subscriptions.Add(joined.Subscribe(Dispatch, OnEventsFailed));
+    }
+
+    private long? OldestHeldNanos()
+    {
+        var held = _store.Current;
+        return held.Count == 0 ? null : held.TimestampAt(0);
+    }
+
+    // Lines within one lookback of the newest held line are the live tail's: it re-reads them and would bring them twice.
+    private long HorizonNanos()
+    {
+        var held = _store.Current;
+        return held.Count == 0 ? long.MaxValue : held.TimestampAt(held.Count - 1) - (long)(_session.Lookback.TotalMilliseconds * 1_000_000);
+    }
+
     private DataChanged ReadViewNow()
     {
         var now = _time.GetUtcNow();
         var snapshot = _view.Current;
         var rows = State.Rows is SnapshotRows current && ReferenceEquals(current.Snapshot, snapshot) ? current : new SnapshotRows(snapshot);
+        var counts = new Dictionary<Core.Rules.RulePattern, int>();
+        foreach (var pattern in RuleReducer.CountedPatterns(State.Rules))
+        {
+            if (_ruleCounts.CountOf(pattern) is { } count)
+            {
+                counts[pattern] = count;
+            }
+        }
+
+        if (!counts.OrderBy(p => p.Key.Display, StringComparer.Ordinal).SequenceEqual(State.Panel.Counts.OrderBy(p => p.Key.Display, StringComparer.Ordinal)))
+        {
+            Dispatch(new RuleCountsRead(counts));
+        }
+
         return new DataChanged(rows, _figures.Measure(snapshot, now.ToUnixTimeSeconds())) { Now = now };
     }
 

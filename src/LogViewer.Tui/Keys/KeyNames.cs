@@ -33,6 +33,8 @@ internal static class KeyNames
             KeyCode.Esc => "Esc",
             KeyCode.Enter => "Enter",
             KeyCode.Space => "Space",
+            KeyCode.Tab => "Tab",
+            KeyCode.Delete => "Delete",
             KeyCode.F1 => "F1",
             _ => null,
         };

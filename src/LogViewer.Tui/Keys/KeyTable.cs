@@ -5,6 +5,7 @@ using LogViewer.Tui.Detail;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Keys;
@@ -20,7 +21,7 @@ internal static class KeyTable
 
     public static IReadOnlyList<KeyCommand> Commands { get; } =
     [
-        new(["j", "Down"], "next entry (a traceback is one)", new MoveBy(1)),
+        new(["j", "Down"], "next entry", new MoveBy(1)),
         new(["k", "Up"], "previous entry (pauses)", new MoveBy(-1)),
         new(["PageDown", "Space"], "down one page", new MoveByPages(1)),
         new(["PageUp", "b"], "up one page", new MoveByPages(-1)),
@@ -35,30 +36,31 @@ internal static class KeyTable
         new(["z"], "toggle wrap", new ToggleWrap()),
         new(["t"], "cycle time format", new CycleTimeFormat()),
         new(["/"], "filter: text or /regex/", new OpenFilter()),
-        new(["H"], "filter narrows / highlights only", new ToggleFilterMode()),
+        new(["H"], "narrow/highlight filter", new ToggleFilterMode()),
         new(["n"], "next match", new JumpToMatch(1)),
         new(["N"], "previous match", new JumpToMatch(-1)),
         new(["L"], "cycle minimum level", new CycleMinimumLevel()),
-        new(["e"], "next error (at the top)", new JumpToLevel(LogLevel.Error, 1)),
-        new(["E"], "previous error (at the top)", new JumpToLevel(LogLevel.Error, -1)),
+        new(["e"], "next error (at top)", new JumpToLevel(LogLevel.Error, 1)),
+        new(["E"], "previous error (at top)", new JumpToLevel(LogLevel.Error, -1)),
         new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
         new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
-        new(["Enter"], "entry detail (Esc/q/Enter close)", new ToggleDetail()),
+        new(["Enter"], "entry detail pane", new ToggleDetail()),
         new(["m"], "mark / unmark entry", new ToggleMark()),
         new(["u"], "next mark", new JumpToMark(1)),
         new(["U"], "previous mark", new JumpToMark(-1)),
-        new(["c"], "copy marked/selected (OSC 52)", new CopySelection()),
+        new(["c"], "copy marked/selected", new CopySelection()),
         new([":"], "command prompt (:help)", new OpenPrompt()),
+        new(["Tab"], "filter rules panel", new ToggleRulePanel()),
         new(["]"], "next replica (sidebar)", new MoveSidebarCursor(1)),
         new(["["], "previous replica", new MoveSidebarCursor(-1)),
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
-        new(["M"], "mouse on/off (off: terminal selects)", new ToggleMouse()),
-        new(["R"], "resume polling a job that ended", new ResumeTail()),
-        new(["p"], "back to the picker (when opened from it)", new BackToPicker()),
+        new(["M"], "mouse on/off", new ToggleMouse()),
+        new(["R"], "resume an ended job", new ResumeTail()),
+        new(["p"], "back to the picker", new BackToPicker()),
         new(["?", "F1"], "toggle this help", new ToggleHelp()),
-        new(["Esc"], "close detail/help, clear filter", new Escape()),
+        new(["Esc"], "close pane/clear filter", new Escape()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
@@ -68,12 +70,16 @@ internal static class KeyTable
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
 
     /// <summary>The key table as a Markdown table, for the README.</summary>
-    public static string ToMarkdown()
+    public static string ToMarkdown() => ToMarkdown(Commands);
+
+    /// <summary>Any key table as a Markdown table.</summary>
+    public static string ToMarkdown(IReadOnlyList<KeyCommand> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var text = new StringBuilder();
         text.AppendLine("| Keys | Action |");
         text.AppendLine("| --- | --- |");
-        foreach (var command in Commands)
+        foreach (var command in commands)
         {
             var keys = string.Join(", ", command.Keys.Select(k => $"`{(k == "|" ? "\\|" : k)}`"));
             text.Append("| ").Append(keys).Append(" | ").Append(command.Description).AppendLine(" |");
@@ -83,10 +89,14 @@ internal static class KeyTable
     }
 
     /// <summary>One line per command, keys padded to a column: the help overlay's text.</summary>
-    public static IReadOnlyList<string> HelpLines()
+    public static IReadOnlyList<string> HelpLines() => HelpLines(Commands);
+
+    /// <summary>Any key table as help lines, keys padded to a column.</summary>
+    public static IReadOnlyList<string> HelpLines(IReadOnlyList<KeyCommand> commands)
     {
-        var keyColumn = Commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
-        return [.. Commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
+        ArgumentNullException.ThrowIfNull(commands);
+        var keyColumn = commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
+        return [.. commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
     }
 
     private static Dictionary<string, ViewerAction> BuildIndex()

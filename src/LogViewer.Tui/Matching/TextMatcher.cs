@@ -1,25 +1,29 @@
 using System.Text.RegularExpressions;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Rules;
 
 namespace LogViewer.Tui.Matching;
 
 /// <summary>
-/// The quick filter's text, parsed. Plain text is a case-insensitive substring; text starting with <c>/</c> is a
-/// case-insensitive regular expression (a closing <c>/</c> is optional), run with
+/// The quick filter's text, parsed in the rule syntax (<see cref="RulePattern"/>): plain text is a substring,
+/// <c>/regex/</c> a regular expression (a closing <c>/</c> is optional), <c>\/text</c> literal text starting with a
+/// slash; case is ignored unless the text has an uppercase letter (smartcase). Regexes run with
 /// <see cref="RegexOptions.NonBacktracking"/> so no pattern can hang the viewer. <see cref="Filter"/> narrows the
 /// store's view; the matcher itself finds the spans to highlight in the sanitized text on screen.
 /// </summary>
 internal sealed class TextMatcher
 {
     private readonly string? _substring;
+    private readonly StringComparison _comparison;
     private readonly Regex? _regex;
 
-    private TextMatcher(string source, string? substring, Regex? regex, LogFilter? filter)
+    private TextMatcher(string source, RulePattern? pattern, string? substring, Regex? regex)
     {
         Source = source;
+        Pattern = pattern;
         _substring = substring;
+        _comparison = pattern is { CaseSensitive: true } ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         _regex = regex;
-        Filter = filter;
     }
 
     /// <summary>Matches every line (empty filter text).</summary>
@@ -28,41 +32,42 @@ internal sealed class TextMatcher
     /// <summary>The filter text this was parsed from.</summary>
     public string Source { get; }
 
+    /// <summary>The text as a rule pattern (the rule that Enter keeps); <c>null</c> when it matches everything.</summary>
+    public RulePattern? Pattern { get; }
+
     /// <summary>The store filter for this text; <c>null</c> when it matches everything.</summary>
-    public LogFilter? Filter { get; }
+    public LogFilter? Filter => Pattern?.Filter;
 
     public bool MatchesEverything => Filter is null;
 
-    /// <summary>Parses filter text; on an invalid pattern returns false with a one-line reason.</summary>
+    /// <summary>Parses filter text in the rule syntax; on an invalid pattern returns false with a one-line reason.</summary>
     public static bool TryParse(string text, out TextMatcher matcher, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
         error = null;
         matcher = All;
-        if (text.Length == 0)
+        var pattern = RulePattern.Parse(text);
+
+        // A lone "/" is a regex about to be typed, not a search for slashes.
+        if (pattern.Text.Length == 0 || text == "/")
         {
             return true;
         }
 
-        if (text[0] != '/')
+        if (!pattern.IsRegex)
         {
-            matcher = new TextMatcher(text, text, null, new TextFilter(text, IgnoreCase: true));
+            matcher = new TextMatcher(text, pattern, pattern.Text, null);
             return true;
         }
 
-        var pattern = text.Length > 1 && text[^1] == '/' ? text[1..^1] : text[1..];
-        if (pattern.Length == 0)
+        if (pattern.Error is { } reason)
         {
-            return true;
-        }
-
-        if (!RegexFilter.TryCreate(pattern, ignoreCase: true, out var filter, out error))
-        {
+            error = reason;
             return false;
         }
 
-        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-        matcher = new TextMatcher(text, null, new Regex(pattern, options, Regex.InfiniteMatchTimeout), filter);
+        var options = (pattern.CaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        matcher = new TextMatcher(text, pattern, null, new Regex(pattern.Text, options, Regex.InfiniteMatchTimeout));
         return true;
     }
 
@@ -76,7 +81,7 @@ internal sealed class TextMatcher
             var from = 0;
             while (from < text.Length)
             {
-                var at = text.IndexOf(_substring, from, StringComparison.OrdinalIgnoreCase);
+                var at = text.IndexOf(_substring, from, _comparison);
                 if (at < 0)
                 {
                     break;

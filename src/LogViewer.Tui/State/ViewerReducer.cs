@@ -1,5 +1,6 @@
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
@@ -8,6 +9,7 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
 
@@ -72,7 +74,7 @@ internal static class ViewerReducer
             CycleTimeFormat => next with { TimeFormat = (TimeFormat)(((int)state.TimeFormat + 1) % 4) },
             OpenFilter => next with { EditingFilter = true, HelpVisible = false },
             FilterTextChanged changed => Refiltered(state, WithFilterText(next, changed.Text)),
-            CommitFilter => next with { EditingFilter = false },
+            CommitFilter => Refiltered(state, KeepQuickFilter(next)),
             ClearFilter => Refiltered(state, WithFilterText(next, string.Empty) with { EditingFilter = false }),
             ToggleFilterMode => Refiltered(state, next with
             {
@@ -80,7 +82,7 @@ internal static class ViewerReducer
             }),
             CycleMinimumLevel => Refiltered(state, next with
             {
-                MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length],
+                Rules = state.Rules with { MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length] },
             }),
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
             GoToTime go => GoToTimeRow(next, rows, go.Target),
@@ -108,7 +110,11 @@ internal static class ViewerReducer
                     Notice = state.MouseEnabled ? "mouse off: the terminal selects text (M turns it on)" : "mouse on: wheel scrolls, click selects (M turns it off)",
                 },
                 [new SetMouseReporting(!state.MouseEnabled)]),
-            Escape => state.HelpVisible ? next with { HelpVisible = false } : Refiltered(state, WithFilterText(next, string.Empty)),
+            Escape => state.HelpVisible ? next with { HelpVisible = false }
+                : state.Panel.Open ? next with { Panel = state.Panel with { Open = false, Editing = RuleEditMode.None } }
+                : Refiltered(state, WithFilterText(next, string.Empty)),
+            RuleCountsRead counts => RuleReducer.Update(state, counts), // data arriving, like DataChanged: the notice stays
+            RuleAction rule => RuleReducer.Update(next, rule),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
@@ -133,10 +139,38 @@ internal static class ViewerReducer
     /// <paramref name="after"/>, asking for a re-filter when the store filter it implies differs from
     /// <paramref name="before"/>'s (typing in highlight-only mode, or an unchanged text, costs no re-scan).
     /// </summary>
-    private static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
+    internal static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
     {
         var wanted = ViewFilter.From(after);
-        return wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
+        ViewerUpdate update = wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
+        var patterns = RuleReducer.CountedPatterns(after.Rules);
+        return patterns.SequenceEqual(RuleReducer.CountedPatterns(before.Rules)) ? update : update.With(new CountRules(patterns));
+    }
+
+    /// <summary>
+    /// Enter in the quick filter: in narrow mode its text becomes an in-rule (unless the same rule is there already)
+    /// and stays highlighted; in highlight-only mode it only stays highlighted.
+    /// </summary>
+    private static ViewerState KeepQuickFilter(ViewerState state)
+    {
+        var closed = state with { EditingFilter = false };
+        if (state.FilterMode != FilterMode.Narrow || state.Matcher.Pattern is not { } pattern || state.QuickFilterKept)
+        {
+            return closed;
+        }
+
+        var rule = new FilterRule(RuleKind.In, pattern);
+        if (state.Rules.Rules.Contains(rule))
+        {
+            return closed with { QuickFilterKept = true };
+        }
+
+        return closed with
+        {
+            QuickFilterKept = true,
+            Rules = state.Rules.Add(rule),
+            Notice = $"kept as rule {state.Rules.Rules.Count + 1}: {rule.Describe()} (Tab shows the rules)",
+        };
     }
 
     /// <summary>
@@ -216,8 +250,8 @@ internal static class ViewerReducer
         }
 
         return TextMatcher.TryParse(text, out var matcher, out var reason)
-            ? state with { FilterText = text, Matcher = matcher, FilterError = null }
-            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason };
+            ? state with { FilterText = text, Matcher = matcher, FilterError = null, QuickFilterKept = false }
+            : state with { FilterText = text, Matcher = TextMatcher.All, FilterError = reason, QuickFilterKept = false };
     }
 
     private static ViewerState MoveTo(ViewerState state, IRowSource rows, int row)
@@ -249,14 +283,19 @@ internal static class ViewerReducer
         return Pin(paused, rows, selected, top);
     }
 
-    private static ViewerState Pause(ViewerState state) => state with { Following = false, NewWhilePaused = 0 };
+    private static ViewerState Pause(ViewerState state) => state with
+    {
+        Following = false,
+        NewWhilePaused = 0,
+        PausedAfterNanos = state.Rows.At(state.Rows.Count - 1)?.TimestampNanos ?? long.MinValue,
+    };
 
     private static ViewerState Follow(ViewerState state, IRowSource rows)
     {
         var count = rows.Count;
         var selected = Math.Max(0, count - 1);
         var top = Math.Max(0, count - state.PageHeight);
-        return Pin(state with { Following = true, NewWhilePaused = 0 }, rows, selected, top);
+        return Pin(state with { Following = true, NewWhilePaused = 0, PausedAfterNanos = null }, rows, selected, top);
     }
 
     private static ViewerState Pin(ViewerState state, IRowSource rows, int selected, int top) => state with
@@ -296,16 +335,35 @@ internal static class ViewerReducer
 
     private static ViewerState OnDataChanged(ViewerState state, DataChanged data)
     {
-        var arrived = Math.Max(0, data.Figures.TotalIngested - state.TotalIngested);
         var replicas = data.Figures.Replicas;
         var next = state with
         {
             Now = data.Now ?? state.Now,
             Figures = data.Figures,
-            NewWhilePaused = state.Following ? 0 : state.NewWhilePaused + arrived,
+            NewWhilePaused = state.PausedAfterNanos is { } pausedAfter ? ShownAfter(data.Rows, pausedAfter) : 0,
             Replicas = replicas.Select(r => r.Replica).SequenceEqual(state.Replicas) ? state.Replicas : [.. replicas.Select(r => r.Replica)],
         };
         return Repin(next, data.Rows);
+    }
+
+    /// <summary>How many rows are newer than <paramref name="nanos"/>: rows are in timestamp order, so a binary search.</summary>
+    private static long ShownAfter(IRowSource rows, long nanos)
+    {
+        int low = 0, high = rows.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (rows.At(middle)!.Value.TimestampNanos <= nanos)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return rows.Count - low;
     }
 
     private static ViewerState JumpToMatchingRow(ViewerState state, IRowSource rows, int direction)
@@ -361,23 +419,23 @@ internal static class ViewerReducer
     {
         if (state.SidebarCursor == 0 || state.SidebarCursor > state.Replicas.Length)
         {
-            return state with { HiddenReplicas = [], IsolatedReplica = null };
+            return state with { Rules = state.Rules with { HiddenReplicas = state.Rules.HiddenReplicas.Clear(), IsolatedReplica = null } };
         }
 
         var replica = state.Replicas[state.SidebarCursor - 1];
         var shown = state.HiddenReplicas.Remove(replica);
         var hidden = ReferenceEquals(shown, state.HiddenReplicas) ? state.HiddenReplicas.Add(replica) : shown;
-        return state with { HiddenReplicas = hidden, IsolatedReplica = null };
+        return state with { Rules = state.Rules with { HiddenReplicas = hidden, IsolatedReplica = null } };
     }
 
     private static ViewerState IsolateReplicaUnderCursor(ViewerState state)
     {
         if (state.SidebarCursor == 0 || state.SidebarCursor > state.Replicas.Length)
         {
-            return state with { IsolatedReplica = null };
+            return state with { Rules = state.Rules with { IsolatedReplica = null } };
         }
 
         var replica = state.Replicas[state.SidebarCursor - 1];
-        return state with { IsolatedReplica = string.Equals(state.IsolatedReplica, replica, StringComparison.Ordinal) ? null : replica };
+        return state with { Rules = state.Rules with { IsolatedReplica = string.Equals(state.IsolatedReplica, replica, StringComparison.Ordinal) ? null : replica } };
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Watching;
 
@@ -36,8 +38,11 @@ internal sealed record ViewerState
 
     public bool Following { get; init; } = true;
 
-    /// <summary>Entries ingested since the user paused following ("N new").</summary>
+    /// <summary>Shown entries newer than the last one shown when the user paused ("N new"): hidden lines do not count.</summary>
     public long NewWhilePaused { get; init; }
+
+    /// <summary>The timestamp of the last shown entry when following paused; <c>null</c> while following.</summary>
+    public long? PausedAfterNanos { get; init; }
 
     public long TotalIngested => Figures.TotalIngested;
 
@@ -58,21 +63,39 @@ internal sealed record ViewerState
 
     public bool EditingFilter { get; init; }
 
+    /// <summary>True once Enter kept the quick filter as a rule: its text then only highlights (the rule narrows).</summary>
+    public bool QuickFilterKept { get; init; }
+
     public FilterMode FilterMode { get; init; } = FilterMode.Narrow;
 
     /// <summary>Why the filter text is not usable (an invalid regular expression), shown in place.</summary>
     public string? FilterError { get; init; }
 
+    /// <summary>The filter rules, level, replica selection and request id: everything that decides what is shown.</summary>
+    public RuleSet Rules { get; init; } = RuleSet.Empty;
+
+    /// <summary>The rule panel (Tab): open or not, its cursor, a rule being typed, the rules' match counts.</summary>
+    public RulePanelState Panel { get; init; } = RulePanelState.Closed;
+
+    /// <summary>
+    /// Where the held range began when a server search brought older lines: rows before this time are only the
+    /// search's matches, so the pane draws a gap row between them and the loaded range. <c>null</c> without one.
+    /// </summary>
+    public long? SearchGapNanos { get; init; }
+
+    /// <summary>What is shown (for the server search's pushdown); <c>null</c> for a replayed file.</summary>
+    public LogTarget? Target { get; init; }
+
     /// <summary>Lowest level shown; <see cref="LogLevel.None"/> shows every line, including lines without a level.</summary>
-    public LogLevel MinimumLevel { get; init; } = LogLevel.None;
+    public LogLevel MinimumLevel => Rules.MinimumLevel;
 
     /// <summary>Every replica seen, in sidebar order (first seen first).</summary>
     public ImmutableArray<string> Replicas { get; init; } = [];
 
-    public ImmutableHashSet<string> HiddenReplicas { get; init; } = ImmutableHashSet<string>.Empty;
+    public ImmutableSortedSet<string> HiddenReplicas => Rules.HiddenReplicas;
 
     /// <summary>When set, only this replica is shown (hidden replicas are ignored meanwhile).</summary>
-    public string? IsolatedReplica { get; init; }
+    public string? IsolatedReplica => Rules.IsolatedReplica;
 
     /// <summary>Sidebar cursor: 0 is the "all" row, 1..n the replicas.</summary>
     public int SidebarCursor { get; init; }

@@ -1,4 +1,3 @@
-using LogViewer.Core.Model;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
@@ -16,7 +15,7 @@ namespace LogViewer.Tui.Views;
 /// </summary>
 internal sealed class FilterLine : View
 {
-    private const string Hints = "? help  / filter  : command  e/E errors  m mark  c copy  q quit";
+    private const string Hints = "? help  / filter  : command  Tab rules  e/E errors  m mark  c copy  q quit";
     private static readonly Attribute ErrorAttribute = new(ColorName16.BrightRed, ColorName16.Black);
 
     private readonly TextField _input;
@@ -120,22 +119,14 @@ internal sealed class FilterLine : View
         List<string> parts = [];
         if (state.FilterText.Length > 0)
         {
-            var mode = state.FilterMode == FilterMode.HighlightOnly ? " (highlight only)" : string.Empty;
-            parts.Add($"filter: {state.FilterText}{mode}" + (state.FilterError is { } error ? $" - {error}" : string.Empty));
+            var kind = state.QuickFilterKept || state.FilterMode == FilterMode.HighlightOnly ? "highlight" : "filter";
+            parts.Add($"{kind}: {state.FilterText}" + (state.FilterError is { } error ? $" - {error}" : string.Empty));
         }
 
-        if (state.MinimumLevel != LogLevel.None)
+        // The pane never hides lines without this line saying so.
+        if (state.Rules.Summary() is { Length: > 0 } rules)
         {
-            parts.Add($"level >= {state.MinimumLevel.ToApi()}");
-        }
-
-        if (state.IsolatedReplica is { } isolated)
-        {
-            parts.Add($"only {isolated}");
-        }
-        else if (!state.HiddenReplicas.IsEmpty)
-        {
-            parts.Add($"{state.HiddenReplicas.Count} replica(s) hidden");
+            parts.Add(rules + " (Tab: rules)");
         }
 
         if (parts.Count > 0)

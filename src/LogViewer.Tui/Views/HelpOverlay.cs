@@ -1,5 +1,6 @@
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt.Commands;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
@@ -8,13 +9,22 @@ using Terminal.Gui.ViewBase;
 namespace LogViewer.Tui.Views;
 
 /// <summary>
-/// The key table and the <c>:</c> commands, over the log pane: keys in two columns when they fit, then the
-/// commands; j/k scroll when it is taller than the screen.
+/// The key table, the rule panel's keys and the <c>:</c> commands, over the log pane: keys in two columns when they
+/// fit, then the panel keys and the commands; j/k scroll when it is taller than the screen.
 /// </summary>
 internal sealed class HelpOverlay : View
 {
     private static readonly IReadOnlyList<string> KeyLines = KeyTable.HelpLines();
-    private static readonly IReadOnlyList<string> CommandLines = ["", "Commands (type : then the command; Tab completes, Up/Down recall)", .. CommandRegistry.HelpLines()];
+    private static readonly IReadOnlyList<string> CommandLines =
+    [
+        "",
+        "Rule panel (Tab): an entry shows when no out-rule matches and, if in-rules are on, one does",
+        "  Patterns are smartcase: case-insensitive unless they hold an uppercase letter; /REGEX/ is a regex",
+        .. KeyTable.HelpLines(RulePanelKeys.Commands).Select(line => "  " + line),
+        "",
+        "Commands (type : then the command; Tab completes, Up/Down recall)",
+        .. CommandRegistry.HelpLines(),
+    ];
     private static readonly int KeyLineWidth = KeyLines.Max(l => l.Length);
     private int _scroll;
 

@@ -186,6 +186,21 @@ internal sealed partial class LogPane
         return (0, 0);
     }
 
+    /// <summary>
+    /// The row between a server search's older matches and the loaded range: what lies between them was not read,
+    /// so the pane does not pretend the two are adjacent.
+    /// </summary>
+    private void DrawGapRow(IRowSource rows, int index, int row, int width, Attribute normal)
+    {
+        var before = rows.At(index - 1)!.Value.TimestampNanos;
+        var after = rows.At(index)!.Value.TimestampNanos;
+        var text = $"\u2504\u2504 not loaded between {TimeColumn.Format(before, _state.TimeFormat, _state.Now, _localZone).Trim()} and "
+            + $"{TimeColumn.Format(after, _state.TimeFormat, _state.Now, _localZone).Trim()}: above are only the server search's matches \u2504\u2504";
+        Move(0, row);
+        SetAttribute(normal with { Style = normal.Style | TextStyle.Faint });
+        AddStr(TextFormatter.ClipOrPad(text, width));
+    }
+
     private void DrawEmptyHint(int width, int height, Attribute normal)
     {
         var hint = _state.TotalIngested > 0 ? "no lines match the filter (Esc clears it, L cycles the level)"

@@ -73,6 +73,11 @@ internal sealed partial class LogPane : View
         var count = rows.Count;
         var top = TopRowFor(count, height);
         var layout = ColumnLayout.For(width, _state);
+        var gapRow = GapRow(rows);
+        if (!_state.Wrap && gapRow > top && gapRow < top + height && GapPushesOut(top, height, count))
+        {
+            top++;
+        }
 
         var row = 0;
         var skipLines = 0;
@@ -94,6 +99,15 @@ internal sealed partial class LogPane : View
             if (rows.At(index) is not { } entry)
             {
                 break;
+            }
+
+            if (index == gapRow && index > top)
+            {
+                DrawGapRow(rows, index, row, width, normal);
+                if (++row >= height)
+                {
+                    break;
+                }
             }
 
             first ??= RowKey.Of(entry);
@@ -146,7 +160,7 @@ internal sealed partial class LogPane : View
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks)
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || a.SearchGapNanos != b.SearchGapNanos
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
         // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.
         || (b.Rows.Count == 0 && !string.Equals(LifecycleText.EmptyPane(a.Lifecycle), LifecycleText.EmptyPane(b.Lifecycle), StringComparison.Ordinal));
@@ -177,6 +191,28 @@ internal sealed partial class LogPane : View
 
         var top = _state.TopRow;
         return Math.Clamp(top, 0, Math.Max(0, count - 1));
+    }
+
+    /// <summary>
+    /// The row the gap row is drawn above: the first loaded row after the server search's older matches, or -1
+    /// when there is no gap or nothing on one side of it is shown.
+    /// </summary>
+    private int GapRow(IRowSource rows)
+    {
+        if (_state.SearchGapNanos is not { } gap)
+        {
+            return -1;
+        }
+
+        var row = rows.RowAtOrAfterTime(gap);
+        return row > 0 && row < rows.Count ? row : -1;
+    }
+
+    /// <summary>With the gap row in view, does the row that must show (the selection, or the newest while following) fall off the bottom?</summary>
+    private bool GapPushesOut(int top, int height, int count)
+    {
+        var mustShow = _state.Following ? count - 1 : _state.SelectedRow;
+        return mustShow >= top + height - 1;
     }
 
     /// <summary>Every line of the selected entry is drawn selected.</summary>

@@ -1,6 +1,7 @@
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -26,6 +27,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly PromptLine _prompt;
     private readonly StatusLine _status;
     private readonly HelpOverlay _help;
+    private readonly RulePanel _rules;
     private readonly DetailPane _detail;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
@@ -41,8 +43,10 @@ internal sealed class ViewerRoot : Runnable
         _prompt = new PromptLine { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _status = new StatusLine(title) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         _help = new HelpOverlay { X = Pos.Center(), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _rules = new RulePanel { X = 0, Y = Pos.AnchorEnd(2 + RulePanel.PanelHeight), Width = Dim.Fill(), Height = RulePanel.PanelHeight };
+        _rules.Dispatched += action => Dispatched?.Invoke(action);
         _detail = new DetailPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _help);
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _rules, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
@@ -82,8 +86,9 @@ internal sealed class ViewerRoot : Runnable
         _prompt.Render(state);
         _status.Render(state);
         _detail.Render(state);
+        _rules.Render(state);
         _help.Render(state);
-        if (!state.EditingFilter && !state.Prompt.Open && !_log.HasFocus)
+        if (!state.EditingFilter && !state.Prompt.Open && !_rules.IsEditing && !_log.HasFocus)
         {
             _log.SetFocus();
         }
@@ -104,7 +109,7 @@ internal sealed class ViewerRoot : Runnable
 
     protected override bool OnKeyDown(Key key)
     {
-        if (_filterLine.IsEditing || _prompt.IsOpen)
+        if (_filterLine.IsEditing || _prompt.IsOpen || _rules.IsEditing)
         {
             return base.OnKeyDown(key);
         }
@@ -113,6 +118,17 @@ internal sealed class ViewerRoot : Runnable
         {
             // q closes the detail pane, as in less; Ctrl+C still quits.
             Dispatched?.Invoke(new CloseDetail());
+            return true;
+        }
+
+        if (_state.Panel.Open && !_state.HelpVisible)
+        {
+            // The open panel takes every key; keys it does not know do nothing rather than move the log behind it.
+            if (KeyNames.NameOf(key) is { } panelKey && RulePanelKeys.Resolve(panelKey) is { } panelAction)
+            {
+                Dispatched?.Invoke(panelAction);
+            }
+
             return true;
         }
 

@@ -76,7 +76,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             EndWhenJobEnds = !parse.GetValue(options.NoExit),
         };
         var connection = new ConnectionRequest(parse.GetValue(options.ApiKeyFile), parse.GetValue(options.ApiUrl), parse.GetValue(options.Remote));
-        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), exitOn)
+        return new TailSettings(connection, tail, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), exitOn, parse.GetValue(options.Fresh))
         {
             Title = !parse.GetValue(options.NoTitle),
             Notify = notify,
@@ -92,7 +92,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var filters = ReadFilters(parse, target: null, errors);
         var output = ReadOutput(parse, errors);
         var maxLines = ReadMaxLines(parse, errors);
-        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse)));
+        return errors.Count > errorCountBefore ? null : (filters, output, new DisplaySettings(parse.GetValue(options.Utc), maxLines, !parse.GetValue(options.NoMouse), Fresh: parse.GetValue(options.Fresh)));
     }
 
     private (DateTimeOffset From, DateTimeOffset? To) ReadRange(ParseResult parse, DateTimeOffset now, List<string> errors)

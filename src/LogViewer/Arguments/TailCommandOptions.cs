@@ -46,6 +46,7 @@ internal sealed class TailCommandOptions
 
     public Option<bool> Utc { get; } = new("--utc") { Description = "Show times in UTC (default: local time with its offset)." };
 
+    public Option<bool> Fresh { get; } = new("--fresh") { Description = "TUI: start clean, without this target's saved rules and view settings (they are saved again on exit)." };
     public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "TUI: leave the mouse to the terminal (its own text selection) instead of wheel scrolling and clicks; M toggles it." };
 
     public Option<bool> NoTitle { get; } = new("--no-title") { Description = "TUI: leave the terminal title alone (default: the target and its state, the previous title restored on exit)." };
@@ -106,6 +107,7 @@ internal sealed class TailCommandOptions
         command.Options.Add(Output);
         command.Options.Add(MaxLines);
         command.Options.Add(Utc);
+        command.Options.Add(Fresh);
         command.Options.Add(NoMouse);
     }
 

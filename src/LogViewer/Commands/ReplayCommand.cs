@@ -2,6 +2,7 @@ using System.CommandLine;
 using LogViewer.Arguments;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Replay;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
@@ -122,7 +123,11 @@ internal static class ReplayCommand
         // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
         var summary = $"replayed {shown} of {loadedLines} lines from {path}"
             + string.Concat(skippedNotes.Select(n => "; " + n));
-        var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
+        var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary))
+        {
+            Query = settings.Filters,
+            SessionKey = SessionStore.KeyOfFile(path),
+        };
         return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
@@ -8,4 +9,11 @@ namespace LogViewer.Output;
 /// A log already read whole (a replayed file), handed to an output mode as it is: the filled store, the filter to
 /// show it through, a title, and the status that ends it ("replayed N of M lines from FILE").
 /// </summary>
-internal sealed record LoadedLog(string Title, LogStore Store, LogFilter Filter, TailStatus Ended);
+internal sealed record LoadedLog(string Title, LogStore Store, LogFilter Filter, TailStatus Ended)
+{
+    /// <summary>The command-line filters <see cref="Filter"/> was made from: the TUI shows them as rules instead.</summary>
+    public LogQuery Query { get; init; } = new();
+
+    /// <summary>Where the TUI remembers this log's rules and view settings (the file's full path); none when null.</summary>
+    public string? SessionKey { get; init; }
+}

@@ -1,6 +1,10 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using LogViewer.Arguments;
+using LogViewer.Core.Model;
 using LogViewer.Core.Output;
+using LogViewer.Core.Rules;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.App;
 using LogViewer.Tui.Watching;
@@ -10,9 +14,10 @@ namespace LogViewer.Output;
 /// <summary>
 /// <c>--output tui</c>: the Terminal.Gui viewer (<see cref="TuiApp"/>). The stream is watched on its way in so that a
 /// fatal failure (rejected key, unknown id) still gives its own exit code and its one-line message on stderr once
-/// the terminal is restored.
+/// the terminal is restored. The target's saved session is read before the viewer starts (unless <c>--fresh</c>)
+/// and written after it closes; a session that cannot be written is one line on stderr, never a failure.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -28,18 +33,23 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal) 
                 Volatile.Write(ref fatal, status);
             }
         });
+        var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
+        var api = context.Api;
         var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
             Control = context.Control,
+            InitialRules = RuleSet.FromQuery(context.Filters),
+            Target = target,
+            SearchServer = api is null || target is null
+                ? null
+                : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
+            Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
             SetsTitle = context.Display.Title,
             Notify = context.Display.Notify,
             TerminalStyle = terminal,
         };
-
-        // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
-        await Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ConfigureAwait(false);
+        await RunRememberingAsync(session, context.SessionKey ?? SessionStore.KeyOf(context.Target), context.Display.Fresh, cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref fatal) is { } failure)
         {
             await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);
@@ -49,26 +59,60 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal) 
         return ExitCodes.Ok;
     }
 
-    public Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
+    public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(display);
 
-        // The viewer opens the store it is given: the file's lines are held once.
+        // The viewer opens the store it is given (the file's lines are held once); the command line's filters are
+        // rules in it, shown in the panel and changeable there, instead of a filter fixed under it.
         var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
         {
             Store = log.Store,
-            BaseFilter = log.Filter,
+            InitialRules = RuleSet.FromQuery(log.Query),
             Mouse = display.Mouse,
         };
-        return Task.Factory.StartNew(
-            () =>
-            {
-                TuiApp.Run(session, cancellationToken);
-                return ExitCodes.Ok;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        if (log.SessionKey is { } key)
+        {
+            await RunRememberingAsync(session, key, display.Fresh, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
     }
+
+    /// <summary>Reads the target's saved session (unless <paramref name="fresh"/>), runs the viewer, saves what it remembers.</summary>
+    private async Task RunRememberingAsync(TuiSession session, string key, bool fresh, CancellationToken cancellationToken)
+    {
+        var restored = fresh ? null : await sessions.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        SavedSession? remembered = null;
+        await RunAsync(
+            session with
+            {
+                Restored = restored,
+                ForgetSaved = () => sessions.Forget(key),
+                Remember = saved => remembered = saved,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (remembered is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await sessions.SaveAsync(key, remembered with { Target = key }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"logviewer: the session could not be saved to {sessions.PathOf(key)} ({ex.Message.TrimEnd('.')}).").ConfigureAwait(false);
+        }
+    }
+
+    // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
+    private static Task<int> RunAsync(TuiSession session, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -68,11 +68,23 @@ internal sealed class TailRunner(CliServices services)
     public Task<int> RunAsync(ILogApi api, LogTarget target, TailSettings settings, string source, CancellationToken cancellationToken, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // The TUI applies the command line's filters itself, as rules the user can change; other outputs let the API filter.
         // In the TUI a training job that ended stops polling but can be resumed by a key; text and jsonl just end.
-        var control = settings.Output == OutputKind.Tui ? new TailControl() : null;
-        var events = services.TailSources.Create(api, target, settings.Tail with { Control = control });
+        var tui = settings.Output == OutputKind.Tui;
+        var control = tui ? new TailControl() : null;
+        var tail = settings.Tail with { Control = control };
+        var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
         var output = services.Outputs.Create(settings.Output);
-        return output.RunAsync(events, new ViewerContext(target, source, settings.Display) { Control = control, Title = title }, cancellationToken);
+        var context = new ViewerContext(target, source, settings.Display)
+        {
+            Control = control,
+            Title = title,
+            Filters = settings.Tail.Filters,
+            Api = api,
+            Lookback = settings.Tail.Lookback,
+            SessionKey = Core.Sessions.SessionStore.KeyOf(target),
+        };
+        return output.RunAsync(events, context, cancellationToken);
     }
 
     private int Fail(int exitCode, string message)

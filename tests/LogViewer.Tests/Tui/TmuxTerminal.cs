@@ -5,23 +5,32 @@ namespace LogViewer.Tests.Tui;
 /// <summary>
 /// A real terminal for end-to-end tests: a detached tmux session of a given size running a shell, driven with
 /// <c>send-keys</c> and read with <c>capture-pane</c>. Every terminal has its own tmux server (a unique socket
-/// name), so tests never share or race a server, and the server is killed on dispose.
+/// name), so tests never share or race a server, and the server is killed on dispose. Its shell has its own
+/// <c>XDG_STATE_HOME</c> (a temporary directory, removed on dispose), so no test reads or writes the user's saved
+/// sessions; a program relaunched in the same terminal finds what the previous run saved.
 /// </summary>
 internal sealed class TmuxTerminal : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private TmuxTerminal(string name) => Name = name;
+    private TmuxTerminal(string name)
+    {
+        Name = name;
+        StateHome = Directory.CreateTempSubdirectory("lv-e2e-state-").FullName;
+    }
 
     public static bool IsInstalled { get; } = FindOnPath("tmux") is not null;
 
     public string Name { get; }
 
+    /// <summary>The shell's <c>XDG_STATE_HOME</c>: where the program saves sessions in this terminal.</summary>
+    public string StateHome { get; }
+
     /// <summary>Starts a shell in a new detached session of <paramref name="width"/> x <paramref name="height"/>.</summary>
     public static TmuxTerminal Start(int width, int height)
     {
         var terminal = new TmuxTerminal($"lv-e2e-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
-        terminal.Tmux("new-session", "-d", "-s", terminal.Name, "-x", $"{width}", "-y", $"{height}", "sh");
+        terminal.Tmux("new-session", "-d", "-s", terminal.Name, "-x", $"{width}", "-y", $"{height}", "-e", $"XDG_STATE_HOME={terminal.StateHome}", "sh");
         return terminal;
     }
 
@@ -48,6 +57,7 @@ internal sealed class TmuxTerminal : IDisposable
             return null;
         }
     }
+
     /// <summary>The screen with its attributes as SGR sequences (<c>capture-pane -e</c>): reverse video is <c>ESC[7m</c>.</summary>
     public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Name);
 
@@ -97,6 +107,15 @@ internal sealed class TmuxTerminal : IDisposable
         catch (InvalidOperationException)
         {
             // Already gone: the shell exited.
+        }
+
+        try
+        {
+            Directory.Delete(StateHome, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A program still writing there as the server went down; the temporary directory is left behind.
         }
     }
 

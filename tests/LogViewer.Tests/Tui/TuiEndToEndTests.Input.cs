@@ -150,11 +150,17 @@ public sealed partial class TuiEndToEndTests
     private TmuxTerminal StartReplay(string path, int width, int height, string options = "")
     {
         var terminal = TmuxTerminal.Start(width, height);
+        LaunchReplay(terminal, path, options);
+        return terminal;
+    }
+
+    /// <summary>Runs <c>logviewer replay</c> in the terminal's shell and waits for its first lines.</summary>
+    private void LaunchReplay(TmuxTerminal terminal, string path, string options)
+    {
         terminal.Type($"dotnet {Quote(LogViewerDll())} replay {Quote(path)} {options}; echo {Exited}$?");
         terminal.SendKeys("Enter");
         var screen = terminal.WaitFor(s => TimePattern().IsMatch(s) && s.Contains("replay", StringComparison.Ordinal), "the replay", TimeSpan.FromSeconds(120));
         output.WriteLine(screen);
-        return terminal;
     }
 
     /// <summary>Waits until the reverse-video (selected) row holds <paramref name="expected"/>; returns what it holds.</summary>

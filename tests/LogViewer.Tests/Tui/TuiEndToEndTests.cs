@@ -54,18 +54,20 @@ public sealed partial class TuiEndToEndTests(ITestOutputHelper output)
         screen = terminal.WaitFor(s => s.Contains("PAUSED", StringComparison.Ordinal) && s.Contains(" ERR ", StringComparison.Ordinal), "an error line after e");
         output.WriteLine(screen);
 
-        // The quick filter narrows as you type; Enter keeps it; Esc clears it.
+        // The quick filter narrows as you type; Enter keeps it as a rule; the panel (Tab) deletes it.
         terminal.SendKeys("/");
         terminal.Type("worker 3");
         terminal.WaitFor(s => LogLines(s).Any() && LogLines(s).All(l => l.Contains("worker 3", StringComparison.OrdinalIgnoreCase)), "only matching lines");
         terminal.SendKeys("Enter");
-        terminal.WaitForText("filter: worker 3");
-        terminal.SendKeys("Escape");
-        terminal.WaitFor(s => !s.Contains("filter: worker 3", StringComparison.Ordinal), "the filter to clear");
+        terminal.WaitForText("kept as rule 1: in worker 3");
+        terminal.SendKeys("Tab");
+        terminal.WaitForText("1 [x] in  worker 3");
+        terminal.SendKeys("d", "Tab");
+        terminal.WaitFor(s => !s.Contains("1 rule", StringComparison.Ordinal) && !s.Contains("Filter rules", StringComparison.Ordinal), "the rule to go");
 
         // Hide the first replica in the sidebar.
         terminal.SendKeys("]", "x");
-        terminal.WaitForText("1 replica(s) hidden");
+        terminal.WaitForText("1 replica hidden");
         terminal.SendKeys("x");
         terminal.WaitFor(s => !s.Contains("hidden", StringComparison.Ordinal), "the replica to show again");
 

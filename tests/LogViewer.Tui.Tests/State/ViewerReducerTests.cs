@@ -155,9 +155,11 @@ public sealed class ViewerReducerTests : IDisposable
         Assert.False(state.EditingFilter);
         Assert.IsType<RegexFilter>(state.Matcher.Filter);
 
+        // Enter kept the regex as an in-rule; clearing the quick filter leaves the rule applied.
         state = Apply(state, new ClearFilter());
         Assert.Equal(string.Empty, state.FilterText);
-        Assert.Equal(LogFilter.All, ViewFilter.From(state));
+        Assert.Equal("in /err(or)?/", Assert.Single(state.Rules.Rules).Describe());
+        Assert.IsType<RegexFilter>(Assert.IsType<AllOfFilter>(ViewFilter.From(state)).Terms.Single());
     }
 
     [Fact]
@@ -270,7 +272,7 @@ public sealed class ViewerReducerTests : IDisposable
         Assert.Empty(EffectsOf(narrowing, new FilterTextChanged("disk")));
         Assert.Empty(EffectsOf(highlighting, new FilterTextChanged("disks")));
         Assert.Empty(EffectsOf(narrowing, new MoveBy(1)));
-        Assert.Empty(EffectsOf(narrowing, new CommitFilter()));
+        Assert.IsType<LogViewer.Tui.Rules.CountRules>(Assert.Single(EffectsOf(narrowing, new CommitFilter())));
         Assert.Empty(EffectsOf(new ViewerState(), new Escape()));
     }
 

@@ -144,7 +144,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Typing_A_Filter_Narrows_The_Lines_And_Esc_Clears_It()
+    public void Typing_A_Filter_Narrows_The_Lines_Enter_Keeps_It_As_A_Rule()
     {
         using var viewer = new ViewerHarness();
         viewer.Feed(Entries.At(1, "GET /health 200"), Entries.At(2, "POST /predict 500"), Entries.At(3, "GET /metrics 200"));
@@ -158,11 +158,20 @@ public sealed class ScreenTests(ITestOutputHelper output)
         Assert.Equal(-1, viewer.RowOf("POST /predict"));
         Assert.Contains("2/3 lines", viewer.Rows[23], StringComparison.Ordinal);
 
+        // Enter keeps it as an in-rule: Esc then clears only the highlight, and the rule goes on narrowing.
         viewer.Press(Key.Enter);
-        Assert.Contains("filter: get", viewer.Rows[22], StringComparison.Ordinal);
-
+        Assert.Contains("kept as rule 1: in get", viewer.Rows[22], StringComparison.Ordinal);
         viewer.Press(Key.Esc);
+        Assert.Equal(-1, viewer.RowOf("POST /predict"));
+        Assert.Contains("filter: 1 rule", viewer.Rows[22], StringComparison.Ordinal);
+
+        // A second quick filter is one more in-rule (any in-rule shows a line); Esc in the input discards it.
+        viewer.Press(new Key('/'));
+        viewer.Type("predict");
         Assert.NotEqual(-1, viewer.RowOf("POST /predict"));
+        Assert.NotEqual(-1, viewer.RowOf("GET /health"));
+        viewer.Press(Key.Esc);
+        Assert.Equal(-1, viewer.RowOf("POST /predict"));
     }
 
     [Fact]
@@ -252,7 +261,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
         viewer.Press(Key.I);
         Assert.NotEqual(-1, viewer.RowOf("from alpha"));
         Assert.Equal(-1, viewer.RowOf("from beta"));
-        Assert.Contains("only r-alpha", viewer.Rows[22], StringComparison.Ordinal);
+        Assert.Contains("only replica r-alpha", viewer.Rows[22], StringComparison.Ordinal);
     }
 
     [Fact]

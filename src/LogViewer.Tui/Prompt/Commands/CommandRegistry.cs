@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using LogViewer.Core.Rules;
 
 namespace LogViewer.Tui.Prompt.Commands;
 
@@ -16,6 +17,18 @@ internal static class CommandRegistry
         new WriteCommand(overwrite: true),
         new CopyCommand(),
         new CopyFormatCommand(),
+        new FilterRuleCommand(RuleKind.In),
+        new FilterRuleCommand(RuleKind.Out),
+        new LevelCommand(),
+        new ReplicaCommand(hide: true),
+        new ReplicaCommand(hide: false),
+        new RequestCommand(),
+        new ClearFiltersCommand(),
+        RuleNumberCommand.Disable,
+        RuleNumberCommand.Enable,
+        RuleNumberCommand.Delete,
+        new SearchServerCommand(),
+        new ForgetCommand(),
         new HelpCommand(),
     ];
 
