@@ -6,6 +6,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Watching;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
@@ -45,6 +46,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _writeToTerminal;
     private readonly Action? _suspend;
+    private readonly ErrorSurgeDetector _surges = new();
     private int _dispatchDepth;
 
     /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
@@ -128,8 +130,13 @@ internal sealed class ViewerProgram : IDisposable
             .Where(e => e is TailStatus or TailWarning)
             .Select(e => e is TailStatus status ? (ViewerAction)new TailStatusChanged(status) : new TailWarningReceived((TailWarning)e));
 
+        // The error-surge rule reads each batch on the ingest thread, where the batches arrive in order.
+        var surges = State.Watch.Mode is NotifyMode.Errors or NotifyMode.Always
+            ? events.OfType<TailBatch>().SelectMany(batch => _surges.Observe(batch.Entries, _time.GetUtcNow())).Select(s => (ViewerAction)new ErrorSurgeSeen(s))
+            : Observable.Empty<ViewerAction>();
+
         _subscriptions.Add(
-            Observable.Merge(statuses, viewChanged, clock)
+            Observable.Merge(statuses, viewChanged, clock, surges)
                 .ObserveOn(_schedulers.Ui)
                 .Subscribe(Dispatch, OnEventsFailed));
         _subscriptions.Add(events.Connect());

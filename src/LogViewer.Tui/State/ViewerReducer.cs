@@ -121,6 +121,7 @@ internal static class ViewerReducer
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => OnTailStatus(next, status.Status),
+            ErrorSurgeSeen surge => WatchReducer.OnSurge(next, surge.Surge),
             ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using LogViewer.Core.Model;
+using LogViewer.Core.Watching;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 
@@ -36,6 +38,28 @@ internal static class WatchReducer
         }
 
         return (watch, effects.ToImmutable());
+    }
+
+    /// <summary>A surge notifies with <c>--notify errors</c> or <c>always</c>, once a minute per replica.</summary>
+    public static ViewerUpdate OnSurge(ViewerState state, ErrorSurge surge)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(surge);
+        var watch = state.Watch;
+        var cause = "errors on " + (surge.Replica ?? "(no replica)");
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(surge.AtNanos / 1_000_000);
+        if (watch.Mode is not (NotifyMode.Errors or NotifyMode.Always)
+            || (watch.LastNotified.TryGetValue(cause, out var last) && at - last < PerCauseInterval))
+        {
+            return state;
+        }
+
+        var body = string.Create(
+            CultureInfo.InvariantCulture,
+            $"error surge on replica {surge.Replica ?? "(none)"}: {surge.LastMinute} errors in the last minute, {surge.BaselinePerMinute:0.#}/min in the 10 minutes before");
+        return new ViewerUpdate(
+            state with { Watch = watch with { LastNotified = watch.LastNotified.SetItem(cause, at) } },
+            [new SendNotification($"LogViewer: {watch.Name}", body)]);
     }
 
     /// <summary>"oom-repro: FAILED", "v7: SCALED_TO_ZERO"; the name alone until a status is known.</summary>

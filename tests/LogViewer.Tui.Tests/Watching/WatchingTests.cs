@@ -153,4 +153,27 @@ public sealed class WatchingTests
 
         Assert.Equal(string.Empty, viewer.TerminalOutput.ToString());
     }
+
+    [Theory]
+    [InlineData(NotifyMode.Errors, 1)]
+    [InlineData(NotifyMode.End, 0)]
+    public void With_Notify_Errors_A_Replicas_Error_Surge_Notifies_Once_Naming_It(NotifyMode mode, int expected)
+    {
+        // Given a viewer at 12:13 that has seen lines since 12:00
+        using var viewer = new ViewerHarness(notify: mode);
+        viewer.Time.Now = Entries.Start.AddMinutes(13);
+        viewer.Feed(Entries.At(0, "start"));
+
+        // When r-beta logs six errors in the minute to 12:12:30, then more
+        viewer.Feed([.. Enumerable.Range(0, 6).Select(i => Entries.At(720 + (5 * i), "CUDA error", Core.Model.LogLevel.Error, "r-beta"))]);
+        viewer.Feed([.. Enumerable.Range(0, 6).Select(i => Entries.At(760 + i, "CUDA error", Core.Model.LogLevel.Error, "r-beta"))]);
+
+        // Then one notification names the replica (with --notify errors; none with end)
+        var written = viewer.TerminalOutput.ToString();
+        Assert.Equal(expected, Count(written, "]9;"));
+        if (expected > 0)
+        {
+            Assert.Contains("]9;LogViewer: deployment d1: error surge on replica r-beta: 5 errors in the last minute, 0/min in the 10 minutes before", written, StringComparison.Ordinal);
+        }
+    }
 }
