@@ -40,6 +40,11 @@ internal static class ViewerReducer
             return detailed;
         }
 
+        if (FoldReducer.Update(next, action) is { } folded)
+        {
+            return folded;
+        }
+
         if (CopyReducer.Update(next, action) is { } copied)
         {
             return copied;
