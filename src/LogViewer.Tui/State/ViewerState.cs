@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -141,6 +142,9 @@ internal sealed record ViewerState
 
     /// <summary>Which grouped entries the pane shows collapsed (<c>o</c>, <c>O</c>).</summary>
     public EntryFolding Folding { get; init; } = EntryFolding.None;
+
+    /// <summary>Alert rules, their hits and the lines they marked, and the <c>:alerts</c> list.</summary>
+    public AlertState Alerts { get; init; } = AlertState.None;
 
     /// <summary>The detail pane (Enter).</summary>
     public DetailState Detail { get; init; } = DetailState.Closed;
