@@ -1,5 +1,7 @@
 using LogViewer.Core.Credentials;
+using LogViewer.Core.Sessions;
 using LogViewer.Running;
+using LogViewer.Tui.Picker;
 
 namespace LogViewer.Tests;
 
@@ -25,6 +27,12 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Stands in for the TUI (none by default, as in builds without it).</summary>
     public LogViewer.Output.IOutputMode? Tui { get; init; }
 
+    /// <summary>Stands in for the picker on the terminal (none by default).</summary>
+    public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
+
+    /// <summary>Where sessions are remembered (none by default).</summary>
+    public SessionStore? Sessions { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -40,6 +48,8 @@ internal sealed class CliHarness : IDisposable
             Tui)
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
+            Picker = Picker,
+            Sessions = Sessions,
         };
         var exitCode = await CliApplication.RunAsync(args, services, cancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
