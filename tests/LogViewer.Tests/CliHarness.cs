@@ -1,4 +1,6 @@
 using LogViewer.Core.Credentials;
+using LogViewer.Arguments;
+using LogViewer.Output;
 using LogViewer.Running;
 
 namespace LogViewer.Tests;
@@ -28,12 +30,15 @@ internal sealed class CliHarness : IDisposable
     {
         var stdout = Out ?? new StringWriter();
         using var stderr = new StringWriter();
+        var console = new CliConsole(stdout, stderr, OutputIsTerminal);
         var services = new CliServices(
-            new CliConsole(stdout, stderr, OutputIsTerminal),
+            console,
             new FixedEnvironment(Variables, Home),
             TimeProvider.System,
             Zone,
-            new TailEngineSource(TimeProvider.System))
+            new TailEngineSource(TimeProvider.System),
+            // No terminal here: the TUI's place is taken by plain text, so a "tui" run's lines can be read back.
+            new StreamOutputMode(console, Zone, OutputKind.Text, colour: false))
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
         };
