@@ -24,6 +24,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What <c>replay -</c> reads; empty unless a test gives one.</summary>
     public Func<Stream>? StandardInput { get; init; }
 
+    /// <summary>Stands in for the TUI (plain text by default).</summary>
+    public IOutputMode? Tui { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -37,8 +40,8 @@ internal sealed class CliHarness : IDisposable
             TimeProvider.System,
             Zone,
             new TailEngineSource(TimeProvider.System),
-            // No terminal here: the TUI's place is taken by plain text, so a "tui" run's lines can be read back.
-            new StreamOutputMode(console, Zone, OutputKind.Text, colour: false))
+            // No terminal here: unless a test gives a stand-in, the TUI's place is taken by plain text.
+            Tui ?? new StreamOutputMode(console, Zone, OutputKind.Text, colour: false))
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
         };

@@ -7,6 +7,7 @@ using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Watching;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
@@ -47,6 +48,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly Action<string> _writeToTerminal;
     private readonly Action? _suspend;
     private readonly ErrorSurgeDetector _surges = new();
+    private readonly AlertMatcher _alerts = new();
     private int _dispatchDepth;
 
     /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
@@ -93,6 +95,9 @@ internal sealed class ViewerProgram : IDisposable
 
     public ViewerState State { get; private set; }
 
+    /// <summary>The terminal title the viewer keeps (<c>null</c> with <c>--no-title</c>): job control gives it back while stopped.</summary>
+    public TitleStack? Title { get; private set; }
+
     /// <summary>The user pressed p to go back to the picker.</summary>
     public bool BackRequested { get; private set; }
 
@@ -101,9 +106,10 @@ internal sealed class ViewerProgram : IDisposable
     {
         if (State.Watch.SetsTitle)
         {
-            // The terminal keeps the user's title on its stack; Dispose gives it back (also after a crash, via TuiApp's finally).
-            _writeToTerminal(TerminalSequences.SaveTitle);
-            Run(new SetTerminalTitle(State.Watch.Name));
+            // The terminal keeps the user's title on its stack; Dispose gives it back (also after a crash, via
+            // TuiApp's finally), and job control gives it back while the viewer is stopped.
+            Title = new TitleStack();
+            _writeToTerminal(Title.Push(State.Watch.Name));
         }
 
         var events = _session.Events
@@ -132,10 +138,21 @@ internal sealed class ViewerProgram : IDisposable
             ? events.OfType<TailBatch>().SelectMany(batch => _surges.Observe(batch.Entries, _time.GetUtcNow())).Select(s => (ViewerAction)new ErrorSurgeSeen(s))
             : Observable.Empty<ViewerAction>();
 
+        // Alert rules read every event on the ingest thread too: a batch is news once the tail has gone live.
+        var alerts = events
+            .Select(_alerts.Observe)
+            .Where(matches => matches.Count > 0)
+            .Select(matches => (ViewerAction)new AlertsMatched(_time.GetUtcNow(), matches));
+
         _subscriptions.Add(
-            Observable.Merge(statuses, viewChanged, clock, surges)
+            Observable.Merge(statuses, viewChanged, clock, surges, alerts)
                 .ObserveOn(_schedulers.Ui)
                 .Subscribe(Dispatch, OnEventsFailed));
+        foreach (var pattern in _session.Alerts)
+        {
+            Dispatch(new AddAlert(pattern));
+        }
+
         _subscriptions.Add(events.Connect());
         foreach (var action in SessionRestore.Actions(_session))
         {
@@ -176,17 +193,24 @@ internal sealed class ViewerProgram : IDisposable
 
     public void Dispose()
     {
-        _session.Remember?.Invoke(ToSavedSession());
-        _stopping.Cancel();
-        _ruleCounts.Dispose();
-        _subscriptions.Dispose();
-        if (State.Watch.SetsTitle)
+        try
         {
-            _writeToTerminal(TerminalSequences.RestoreTitle);
+            _session.Remember?.Invoke(ToSavedSession());
+            _stopping.Cancel();
+            _ruleCounts.Dispose();
+            _subscriptions.Dispose();
         }
+        finally
+        {
+            // The user's title comes back whatever failed above: Dispose also runs on the way out of a crash.
+            if (Title is { } title)
+            {
+                _writeToTerminal(title.End());
+            }
 
-        _view.Dispose();
-        _stopping.Dispose();
+            _view.Dispose();
+            _stopping.Dispose();
+        }
     }
 
     private void Run(ViewerEffect effect)
@@ -249,7 +273,14 @@ internal sealed class ViewerProgram : IDisposable
                 MouseReporting.Apply(_app, mouse.On);
                 break;
             case SetTerminalTitle title:
-                _writeToTerminal(TerminalSequences.Title(title.Text));
+                if (Title is { } stack)
+                {
+                    _writeToTerminal(stack.Set(title.Text));
+                }
+
+                break;
+            case WatchAlerts watch:
+                _alerts.Watch(watch.Patterns);
                 break;
             case SendNotification notification:
                 _writeToTerminal(TerminalSequences.Notification(notification.Title, notification.Body, State.Watch.Style));

@@ -2,6 +2,7 @@ using System.Text;
 using LogViewer.Core.Model;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Prompt;
@@ -44,6 +45,8 @@ internal static class KeyTable
         new(["E"], "previous error (at top)", new JumpToLevel(LogLevel.Error, -1)),
         new(["w"], "next warning", new JumpToLevel(LogLevel.Warning, 1)),
         new(["W"], "previous warning", new JumpToLevel(LogLevel.Warning, -1)),
+        new(["o"], "collapse/expand entry", new ToggleFold()),
+        new(["O"], "collapse/expand all", new ToggleFoldAll()),
         new(["Enter"], "entry detail pane", new ToggleDetail()),
         new(["m"], "mark / unmark entry", new ToggleMark()),
         new(["u"], "next mark", new JumpToMark(1)),

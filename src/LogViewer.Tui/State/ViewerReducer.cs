@@ -2,6 +2,7 @@ using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -35,9 +36,19 @@ internal static class ViewerReducer
             return prompted;
         }
 
+        if (AlertReducer.Update(next, action) is { } alerted)
+        {
+            return alerted;
+        }
+
         if (DetailReducer.Update(next, action) is { } detailed)
         {
             return detailed;
+        }
+
+        if (FoldReducer.Update(next, action) is { } folded)
+        {
+            return folded;
         }
 
         if (CopyReducer.Update(next, action) is { } copied)
@@ -122,7 +133,7 @@ internal static class ViewerReducer
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => OnTailStatus(next, status.Status),
             ErrorSurgeSeen surge => WatchReducer.OnSurge(next, surge.Surge),
-            ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
+            ClockTick tick => AlertReducer.OnClock(state with { Now = tick.Now }, tick.Now).With(ReadView.Instance),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,
         };
@@ -198,7 +209,7 @@ internal static class ViewerReducer
 
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
-        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged;
+        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Rules;
@@ -137,6 +139,12 @@ internal sealed record ViewerState
 
     /// <summary>Marked entries (<c>m</c>), by key, so marks survive filtering, late inserts and eviction of other lines.</summary>
     public ImmutableSortedSet<RowKey> Marks { get; init; } = ImmutableSortedSet<RowKey>.Empty;
+
+    /// <summary>Which grouped entries the pane shows collapsed (<c>o</c>, <c>O</c>).</summary>
+    public EntryFolding Folding { get; init; } = EntryFolding.None;
+
+    /// <summary>Alert rules, their hits and the lines they marked, and the <c>:alerts</c> list.</summary>
+    public AlertState Alerts { get; init; } = AlertState.None;
 
     /// <summary>The detail pane (Enter).</summary>
     public DetailState Detail { get; init; } = DetailState.Closed;

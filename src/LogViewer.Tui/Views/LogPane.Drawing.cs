@@ -1,6 +1,7 @@
 using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
@@ -14,15 +15,19 @@ namespace LogViewer.Tui.Views;
 /// <summary>The log pane's drawing: one entry's columns, the message with highlights, wrapping.</summary>
 internal sealed partial class LogPane
 {
-    private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines)
+    private int DrawEntry(LogRow entry, int index, int row, int height, ColumnLayout layout, Attribute normal, int skipLines, int hiddenLines)
     {
         var selected = IsSelected(index);
         var text = normal with { Style = selected ? normal.Style | TextStyle.Reverse : normal.Style };
-        var message = TerminalText.Sanitize(entry.Message);
+
+        // A collapsed entry's last drawn line says how many lines it hides, before its message.
+        var marker = hiddenLines > 0 ? $"+{hiddenLines} " : string.Empty;
+        var message = marker + TerminalText.Sanitize(entry.Message);
         _matches.Clear();
         if (!_state.Matcher.MatchesEverything)
         {
             _state.Matcher.FindMatches(message, _matches);
+            _matches.RemoveAll(m => m.Start < marker.Length);
         }
 
         var lines = _state.Wrap ? layout.LinesFor(message) : 1;
@@ -40,7 +45,7 @@ internal sealed partial class LogPane
             }
 
             var skip = _state.Wrap ? line * layout.MessageWidth : _state.HorizontalOffset;
-            DrawMessage(message, skip, layout.MessageWidth, text);
+            DrawMessage(message, skip, layout.MessageWidth, text, marker.Length);
         }
 
         return row;
@@ -54,12 +59,14 @@ internal sealed partial class LogPane
         var continuation = group.Count > 1 && group[0] != index;
         var level = group.Count > 1 && !continuation ? EntryGroups.LevelOf(_state.Rows, group) : entry.Level;
         var marked = !_state.Marks.IsEmpty && _state.Marks.Contains(RowKey.Of(entry));
-        SetAttribute(marked ? MarkAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
+        var alerted = !_state.Alerts.Marked.IsEmpty && _state.Alerts.Marked.Contains(AlertedLine.Of(entry));
+        SetAttribute(marked ? MarkAttribute : alerted ? AlertAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
 
-        // A mark shows as '*' between time and level, a continued entry as '|', so both show without colour too.
-        SetAttribute(text);
-        AddStr(marked ? "*" : continuation ? "\u2502" : " ");
+        // A mark shows as '*' between time and level, a line an alert matched as '!', a continued entry as '|', so
+        // they show without colour too (the user's mark wins the column; the alert's colour stays on the '!').
+        SetAttribute(alerted && !marked ? AlertAttribute : text);
+        AddStr(marked ? "*" : alerted ? "!" : continuation ? "\u2502" : " ");
         SetAttribute(LevelBadge.AttributeOf(level) ?? text);
         AddStr(LevelBadge.TextOf(level));
         SetAttribute(text);
@@ -79,8 +86,9 @@ internal sealed partial class LogPane
     /// one grapheme cluster per cell (two for a wide one), measured by <see cref="CellWidth"/> as Terminal.Gui and the
     /// terminal measure it; a cluster that takes no cell (a lone combining mark) is not drawn, so no cell is unaccounted.
     /// </summary>
-    private void DrawMessage(string message, int skip, int width, Attribute text)
+    private void DrawMessage(string message, int skip, int width, Attribute text, int markerLength)
     {
+        var markerText = text with { Style = text.Style | TextStyle.Bold };
         var column = 0;
         var drawn = 0;
         var matchIndex = 0;
@@ -121,7 +129,7 @@ internal sealed partial class LogPane
             }
 
             var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start < index;
-            var wanted = inMatch ? MatchAttribute : text;
+            var wanted = clusterIndex < markerLength ? markerText : inMatch ? MatchAttribute : text;
             if (wanted != current)
             {
                 current = wanted;
@@ -148,7 +156,25 @@ internal sealed partial class LogPane
         }
     }
 
-    /// <summary>In wrap mode: the first entry and how many of its lines to skip so the selection (or the end) shows.</summary>
+    /// <summary>Screen lines a row takes: none when folded away, one unless wrapping.</summary>
+    private int LinesOf(IRowSource rows, int index, ColumnLayout layout)
+    {
+        var fold = _folds.At(index);
+        if (fold.Hidden)
+        {
+            return 0;
+        }
+
+        if (!_state.Wrap)
+        {
+            return 1;
+        }
+
+        var marker = fold.HiddenLines > 0 ? $"+{fold.HiddenLines} " : string.Empty;
+        return layout.LinesFor(marker + TerminalText.Sanitize(rows.At(index)?.Message ?? string.Empty));
+    }
+
+    /// <summary>In wrap mode, or with folded entries: the first entry and how many of its lines to skip so the selection (or the end) shows.</summary>
     private (int Top, int SkipLines) WrapStart(int top, int count, int height, ColumnLayout layout)
     {
         var rows = _state.Rows;
@@ -162,7 +188,7 @@ internal sealed partial class LogPane
         var used = 0;
         for (var i = top; i <= last && used <= height; i++)
         {
-            used += layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
+            used += LinesOf(rows, i, layout);
         }
 
         if (!_state.Following && used <= height)
@@ -174,7 +200,7 @@ internal sealed partial class LogPane
         used = 0;
         for (var i = last; i >= 0; i--)
         {
-            var lines = layout.LinesFor(TerminalText.Sanitize(rows.At(i)?.Message ?? string.Empty));
+            var lines = LinesOf(rows, i, layout);
             if (used + lines >= height)
             {
                 return (i, Math.Max(0, used + lines - height));

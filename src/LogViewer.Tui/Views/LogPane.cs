@@ -19,6 +19,7 @@ internal sealed partial class LogPane : View
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
     private static readonly Attribute MarkAttribute = new(ColorName16.Black, ColorName16.BrightMagenta, TextStyle.Bold);
+    private static readonly Attribute AlertAttribute = new(ColorName16.BrightYellow, ColorName16.Red, TextStyle.Bold);
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
@@ -26,6 +27,7 @@ internal sealed partial class LogPane : View
     private (RowKey? First, RowKey? Last, int Count) _drawn;
     private HashSet<int> _selectedEntry = [];
     private int[] _entryAtRow = [];
+    private FoldedRows _folds = new(EmptyRows.Instance, EntryFolding.None);
 
     public LogPane(TimeZoneInfo localZone)
     {
@@ -84,8 +86,10 @@ internal sealed partial class LogPane : View
 
         var row = 0;
         var skipLines = 0;
-        if (_state.Wrap)
+        _folds = new FoldedRows(rows, _state.Folding);
+        if (_state.Wrap || !_folds.IsEmpty)
         {
+            // Rows that take more or fewer than one screen line: lay the window out from what each row takes.
             (top, skipLines) = WrapStart(top, count, height, layout);
         }
 
@@ -113,10 +117,16 @@ internal sealed partial class LogPane : View
                 }
             }
 
+            var fold = _folds.At(index);
+            if (fold.Hidden)
+            {
+                continue;
+            }
+
             first ??= RowKey.Of(entry);
             last = RowKey.Of(entry);
             var entryRow = row;
-            row = DrawEntry(entry, index, row, height, layout, normal, skipLines);
+            row = DrawEntry(entry, index, row, height, layout, normal, skipLines, fold.HiddenLines);
             Array.Fill(_entryAtRow, index, entryRow, row - entryRow);
             skipLines = 0;
         }
@@ -173,7 +183,8 @@ internal sealed partial class LogPane : View
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || a.SearchGapNanos != b.SearchGapNanos
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || !ReferenceEquals(a.Alerts.Marked, b.Alerts.Marked) || a.SearchGapNanos != b.SearchGapNanos
+        || !ReferenceEquals(a.Folding, b.Folding)
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
         // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.
         || (b.Rows.Count == 0 && !string.Equals(LifecycleText.EmptyPane(a.Lifecycle), LifecycleText.EmptyPane(b.Lifecycle), StringComparison.Ordinal));
@@ -183,7 +194,7 @@ internal sealed partial class LogPane : View
     {
         var rows = _state.Rows;
         var count = rows.Count;
-        if (_state.Wrap || (count != _drawn.Count && (_state.Following || count < Viewport.Height || _drawn.Count < Viewport.Height)))
+        if (_state.Wrap || !_state.Folding.IsEmpty || (count != _drawn.Count && (_state.Following || count < Viewport.Height || _drawn.Count < Viewport.Height)))
         {
             return true;
         }

@@ -6,19 +6,9 @@ namespace LogViewer.Tui.Tests.Grouping;
 
 public sealed class EntryGroupingTests(ITestOutputHelper output)
 {
-    private static readonly string[] Traceback =
-    [
-        "Traceback (most recent call last):",
-        "  File \"train.py\", line 42, in <module>",
-        "    main()",
-        "  File \"train.py\", line 17, in main",
-        "    loss = step(batch)",
-        "torch.OutOfMemoryError: CUDA out of memory",
-    ];
+    private static readonly string[] Traceback = GroupedLines.Traceback;
 
-    /// <summary>Lines one millisecond apart from second <paramref name="second"/>.</summary>
-    private static LogEntry[] Burst(int second, string replica, LogLevel level, params string[] messages) =>
-        [.. messages.Select((m, i) => Entries.At(second, m, level, replica) with { TimestampNanos = Entries.At(second, m).TimestampNanos + (i * 1_000_000L) })];
+    private static LogEntry[] Burst(int second, string replica, LogLevel level, params string[] messages) => GroupedLines.Burst(second, replica, level, messages);
 
     private static LogEntry[] Interleave(LogEntry[] a, LogEntry[] b) =>
         [.. a.Concat(b).OrderBy(e => e.TimestampNanos)];
