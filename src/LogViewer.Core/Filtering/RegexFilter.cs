@@ -60,6 +60,9 @@ public sealed record RegexFilter : LogFilter
 
     public override int GetHashCode() => HashCode.Combine(Pattern, IgnoreCase);
 
+    /// <summary>Whether one message matches, for a line checked as it arrives rather than in the store.</summary>
+    internal bool IsMatch(string message) => _regex.IsMatch(message);
+
     internal override int Cost => 100;
 
     internal override EntryPredicate Compile() => new RegexPredicate(_regex);

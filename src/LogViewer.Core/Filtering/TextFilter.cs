@@ -35,6 +35,10 @@ public sealed record TextFilter(string Text, bool IgnoreCase = false) : LogFilte
             : Text.Contains(theirs.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Whether one message matches, for a line checked as it arrives rather than in the store.</summary>
+    internal bool IsMatch(string message) =>
+        message.Contains(Text, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
     internal override int Cost => 10;
 
     internal override EntryPredicate Compile() => IgnoreCase

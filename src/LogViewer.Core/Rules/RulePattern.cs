@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LogViewer.Core.Filtering;
 
 namespace LogViewer.Core.Rules;
@@ -75,6 +76,48 @@ public sealed record RulePattern
         }
 
         return Literal(input);
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/> for a pattern that must be usable as given (<c>--exit-on</c>, <c>--alert</c>,
+    /// <c>:alert</c>): an empty pattern (a lone <c>/</c> included) or an invalid regex returns false with one line
+    /// naming what is wrong and what to write instead.
+    /// </summary>
+    public static bool TryParse(string input, [NotNullWhen(true)] out RulePattern? pattern, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var parsed = Parse(input);
+        pattern = null;
+        if (parsed.Text.Length == 0 || input == "/")
+        {
+            error = "the pattern is empty: give text (CUDA out of memory) or /REGEX/ (/loss=(nan|inf)/).";
+            return false;
+        }
+
+        if (parsed.Error is { } invalid)
+        {
+            error = invalid;
+            return false;
+        }
+
+        pattern = parsed;
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="message"/> matches, for a line checked as it arrives (<c>--exit-on</c>, alert rules)
+    /// rather than scanned in the store; false for an invalid pattern.
+    /// </summary>
+    public bool Matches(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Filter switch
+        {
+            TextFilter text => text.IsMatch(message),
+            RegexFilter regex => regex.IsMatch(message),
+            _ => false,
+        };
     }
 
     public bool Equals(RulePattern? other) => other is not null && IsRegex == other.IsRegex && Text == other.Text;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LogViewer.Tui.Watching;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 
@@ -7,9 +8,9 @@ namespace LogViewer.Tui.App;
 /// <summary>
 /// Keeps the terminal usable across job control. Suspending (Ctrl+Z, which raw mode delivers as a key, or a
 /// <c>kill -TSTP</c>) first gives the shell its terminal back (mouse reporting off, bracketed paste off, the main screen,
-/// the cursor shown, the shell's own line settings) and then stops the process. Continuing (<c>fg</c>, or a
+/// the cursor shown, the user's own title, the shell's own line settings) and then stops the process. Continuing (<c>fg</c>, or a
 /// <c>kill -CONT</c> after a <c>kill -STOP</c> nothing could catch) puts back the viewer's raw mode, alternate screen
-/// and mouse mode (as the user last set it: Terminal.Gui's own restore would turn on any-motion reporting) and redraws
+/// and mouse mode (as the user last set it: Terminal.Gui's own restore would turn on any-motion reporting), its title, and redraws
 /// every cell; the tail kept its place, so lines that arrived meanwhile appear with the next poll.
 /// </summary>
 /// <remarks>
@@ -45,6 +46,9 @@ internal sealed class JobControl : IDisposable
     /// <summary>Whether the view on screen has mouse reporting on now (the viewer: as the user last set it).</summary>
     public Func<bool> MouseEnabled { get; set; } = () => false;
 
+    /// <summary>The title the view on screen keeps, if any: the user's title is back while the viewer is stopped.</summary>
+    public Func<TitleStack?> Title { get; set; } = () => null;
+
     /// <summary>
     /// Once Terminal.Gui has set the terminal up: remembers its settings and starts listening for the signals
     /// (the first time; again when the picker and the viewer alternate, it only takes the settings afresh).
@@ -59,6 +63,7 @@ internal sealed class JobControl : IDisposable
 
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, OnStopRequested));
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, OnContinued));
+        AppDomain.CurrentDomain.UnhandledException += OnCrash;
     }
 
     /// <summary>On the UI thread: hands the terminal to the shell, stops, and takes the terminal back once continued.</summary>
@@ -70,7 +75,7 @@ internal sealed class JobControl : IDisposable
             if (TerminalModes.InForeground())
             {
                 _viewerModes = TerminalModes.Capture() ?? _viewerModes;
-                Write(MouseReporting.Off + ToShell);
+                Write(MouseReporting.Off + ToShell + Title()?.GiveBack());
                 TerminalModes.Restore(_shellModes);
             }
 
@@ -93,7 +98,7 @@ internal sealed class JobControl : IDisposable
         }
 
         TerminalModes.Restore(_viewerModes);
-        Write(ToViewer);
+        Write(ToViewer + Title()?.TakeBack());
         MouseReporting.Apply(_app, MouseEnabled());
         _app.LayoutAndDraw(forceRedraw: true);
     }
@@ -106,6 +111,15 @@ internal sealed class JobControl : IDisposable
         }
 
         _registrations.Clear();
+        AppDomain.CurrentDomain.UnhandledException -= OnCrash;
+    }
+
+    private void OnCrash(object sender, UnhandledExceptionEventArgs e)
+    {
+        // An exception no one catches ends the process without running the finally blocks that restore the
+        // terminal: hand it to the shell here, as a stop does (the user's title included), before the runtime reports it.
+        Write(MouseReporting.Off + ToShell + Title()?.End());
+        TerminalModes.Restore(_shellModes);
     }
 
     private void OnStopRequested(PosixSignalContext context)

@@ -120,6 +120,7 @@ public static class TuiApp
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
         var program = new ViewerProgram(app, session, schedulers, suspend: jobs.Suspend);
         jobs.MouseEnabled = () => program.State.MouseEnabled;
+        jobs.Title = () => program.Title;
         try
         {
             program.Start();
@@ -134,6 +135,7 @@ public static class TuiApp
         finally
         {
             // Subscriptions first, so nothing is posted to a loop or views that are going away; the app last.
+            jobs.Title = () => null;
             program.Dispose();
             program.Root.Dispose();
 

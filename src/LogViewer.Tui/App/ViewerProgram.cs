@@ -96,6 +96,9 @@ internal sealed class ViewerProgram : IDisposable
 
     public ViewerState State { get; private set; }
 
+    /// <summary>The terminal title the viewer keeps (<c>null</c> with <c>--no-title</c>): job control gives it back while stopped.</summary>
+    public TitleStack? Title { get; private set; }
+
     /// <summary>The user pressed p to go back to the picker.</summary>
     public bool BackRequested { get; private set; }
 
@@ -107,9 +110,10 @@ internal sealed class ViewerProgram : IDisposable
     {
         if (State.Watch.SetsTitle)
         {
-            // The terminal keeps the user's title on its stack; Dispose gives it back (also after a crash, via TuiApp's finally).
-            _writeToTerminal(TerminalSequences.SaveTitle);
-            Run(new SetTerminalTitle(State.Watch.Name));
+            // The terminal keeps the user's title on its stack; Dispose gives it back (also after a crash, via
+            // TuiApp's finally), and job control gives it back while the viewer is stopped.
+            Title = new TitleStack();
+            _writeToTerminal(Title.Push(State.Watch.Name));
         }
 
         var events = _session.Events
@@ -182,17 +186,24 @@ internal sealed class ViewerProgram : IDisposable
 
     public void Dispose()
     {
-        _session.Remember?.Invoke(ToSavedSession());
-        _stopping.Cancel();
-        _ruleCounts.Dispose();
-        _subscriptions.Dispose();
-        if (State.Watch.SetsTitle)
+        try
         {
-            _writeToTerminal(TerminalSequences.RestoreTitle);
+            _session.Remember?.Invoke(ToSavedSession());
+            _stopping.Cancel();
+            _ruleCounts.Dispose();
+            _subscriptions.Dispose();
         }
+        finally
+        {
+            // The user's title comes back whatever failed above: Dispose also runs on the way out of a crash.
+            if (Title is { } title)
+            {
+                _writeToTerminal(title.End());
+            }
 
-        _view.Dispose();
-        _stopping.Dispose();
+            _view.Dispose();
+            _stopping.Dispose();
+        }
     }
 
     private void Run(ViewerEffect effect)
@@ -258,7 +269,11 @@ internal sealed class ViewerProgram : IDisposable
                 MouseReporting.Apply(_app, mouse.On);
                 break;
             case SetTerminalTitle title:
-                _writeToTerminal(TerminalSequences.Title(title.Text));
+                if (Title is { } stack)
+                {
+                    _writeToTerminal(stack.Set(title.Text));
+                }
+
                 break;
             case SendNotification notification:
                 _writeToTerminal(TerminalSequences.Notification(notification.Title, notification.Body, State.Watch.Style));

@@ -5,7 +5,7 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Time;
-using LogViewer.Core.Watching;
+using LogViewer.Core.Rules;
 using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
@@ -222,14 +222,14 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         }
     }
 
-    private LinePattern? ReadExitOn(ParseResult parse, OutputKind output, List<string> errors)
+    private RulePattern? ReadExitOn(ParseResult parse, OutputKind output, List<string> errors)
     {
         if (parse.GetValue(options.ExitOn) is not { } text)
         {
             return null;
         }
 
-        if (!LinePattern.TryParse(text, out var pattern, out var error))
+        if (!RulePattern.TryParse(text, out var pattern, out var error))
         {
             errors.Add($"{options.ExitOn.Name}: {error}");
             return null;

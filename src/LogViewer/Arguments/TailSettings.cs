@@ -1,6 +1,6 @@
 using LogViewer.Core.Credentials;
+using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
-using LogViewer.Core.Watching;
 using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
@@ -14,7 +14,7 @@ internal sealed record TailSettings(ConnectionRequest Connection, TailOptions Ta
 /// <param name="Mouse">tui: read the mouse (wheel, clicks); false with <c>--no-mouse</c>.</param>
 /// <param name="ExitOn">text/jsonl: the line that ends the run (exit code 5) once printed; <c>--exit-on</c>.</param>
 /// <param name="Fresh">tui: start clean, without the target's saved session.</param>
-internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, LinePattern? ExitOn = null, bool Fresh = false)
+internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = true, RulePattern? ExitOn = null, bool Fresh = false)
 {
     /// <summary>tui: set the terminal title (false with <c>--no-title</c>).</summary>
     public bool Title { get; init; } = true;

@@ -147,7 +147,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
 
                 console.Out.WriteLine(kind == OutputKind.Jsonl ? _json.Format(entry) : _text.Format(entry));
                 _written++;
-                if (context.Display.ExitOn is { } exitOn && exitOn.Matches(entry))
+                if (context.Display.ExitOn is { } exitOn && exitOn.Matches(entry.Message))
                 {
                     console.Out.Flush();
                     Status($"a line matched --exit-on {exitOn.Display}; exiting with code {ExitCodes.Matched}.");

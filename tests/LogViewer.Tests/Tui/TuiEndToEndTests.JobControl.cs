@@ -40,10 +40,15 @@ public sealed partial class TuiEndToEndTests
     [TmuxFact]
     public void Ctrl_Z_Gives_The_Shell_A_Usable_Terminal_And_Fg_Brings_The_Viewer_Back()
     {
-        // Given the viewer in an interactive shell (job control on), with the mouse turned off by the user
+        // Given the viewer in an interactive shell (job control on) that has set its own title, with the mouse
+        // turned off by the user
         using var file = NumberedLog(300);
         using var terminal = TmuxTerminal.Start(100, 30);
+        terminal.Type("printf '\\033]2;my-shell\\007'");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(_ => terminal.Display("#{pane_title}") == "my-shell", "the shell's own title");
         using var viewer = StartReplayIn(terminal, file.Path);
+        terminal.WaitFor(_ => terminal.Display("#{pane_title}").StartsWith("replay", StringComparison.Ordinal), "the viewer's title");
         terminal.SendKeys("M");
         terminal.WaitForText("mouse off");
 
@@ -53,6 +58,7 @@ public sealed partial class TuiEndToEndTests
         // Then the shell has its screen and a cooked terminal back: the prompt, no mouse reporting, echo works
         terminal.WaitFor(s => s.Contains("Stopped", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "0", "the shell's screen");
         Assert.Equal("0", terminal.Display("#{mouse_any_flag}"));
+        Assert.Equal("my-shell", terminal.Display("#{pane_title}"));
         terminal.Type("echo shell-$((6 * 7))");
         terminal.SendKeys("Enter");
         terminal.WaitForText("shell-42");
@@ -64,11 +70,13 @@ public sealed partial class TuiEndToEndTests
         // Then it is redrawn whole on its own screen, with the mouse as the user left it (off), and keys act at once
         terminal.WaitFor(s => s.Contains("replay of", StringComparison.Ordinal) && s.Contains("entry 0299", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "1", "the viewer redrawn");
         Assert.Equal("0", terminal.Display("#{mouse_any_flag}"));
+        terminal.WaitFor(_ => terminal.Display("#{pane_title}").StartsWith("replay", StringComparison.Ordinal), "the viewer's title again");
         terminal.SendKeys("g");
         terminal.WaitFor(s => s.Contains("PAUSED", StringComparison.Ordinal) && s.Contains("entry 0000", StringComparison.Ordinal), "the top after g");
         terminal.SendKeys("q");
         WaitUntil(() => !Directory.Exists($"/proc/{viewer.Id}"), "the viewer to quit");
         terminal.WaitFor(_ => terminal.Display("#{alternate_on}") == "0", "the main screen after quitting");
+        Assert.Equal("my-shell", terminal.Display("#{pane_title}"));
     }
 
     // Starts a replay of the file in the terminal's shell and returns the viewer's process once it shows its lines.
