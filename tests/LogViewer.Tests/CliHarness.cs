@@ -22,6 +22,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What <c>replay -</c> reads; empty unless a test gives one.</summary>
     public Func<Stream>? StandardInput { get; init; }
 
+    /// <summary>Stands in for the TUI (none by default, as in builds without it).</summary>
+    public LogViewer.Output.IOutputMode? Tui { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -33,7 +36,8 @@ internal sealed class CliHarness : IDisposable
             new FixedEnvironment(Variables, Home),
             TimeProvider.System,
             Zone,
-            new TailEngineSource(TimeProvider.System))
+            new TailEngineSource(TimeProvider.System),
+            Tui)
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
         };

@@ -74,6 +74,9 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>Which lifecycle changes ring the bell and notify (<c>--notify</c>).</summary>
     public NotifyMode Notify { get; init; } = NotifyMode.End;
 
+    /// <summary>Alert rules to start with (<c>--alert</c>): new lines that match notify, are counted and marked.</summary>
+    public IReadOnlyList<RulePattern> Alerts { get; init; } = [];
+
     /// <summary>How notifications are encoded for the terminal (tmux passthrough, OSC 777).</summary>
     public TerminalStyle TerminalStyle { get; init; } = TerminalStyle.Plain;
 }

@@ -9,6 +9,7 @@ using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Tracing;
 using LogViewer.Core.Watching;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
@@ -50,6 +51,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly Action<string> _writeToTerminal;
     private readonly Action? _suspend;
     private readonly ErrorSurgeDetector _surges = new();
+    private readonly AlertMatcher _alerts = new();
     private int _dispatchDepth;
 
     /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
@@ -142,10 +144,21 @@ internal sealed class ViewerProgram : IDisposable
             ? events.OfType<TailBatch>().SelectMany(batch => _surges.Observe(batch.Entries, _time.GetUtcNow())).Select(s => (ViewerAction)new ErrorSurgeSeen(s))
             : Observable.Empty<ViewerAction>();
 
+        // Alert rules read every event on the ingest thread too: a batch is news once the tail has gone live.
+        var alerts = events
+            .Select(_alerts.Observe)
+            .Where(matches => matches.Count > 0)
+            .Select(matches => (ViewerAction)new AlertsMatched(_time.GetUtcNow(), matches));
+
         _subscriptions.Add(
-            Observable.Merge(statuses, viewChanged, clock, surges)
+            Observable.Merge(statuses, viewChanged, clock, surges, alerts)
                 .ObserveOn(_schedulers.Ui)
                 .Subscribe(Dispatch, OnEventsFailed));
+        foreach (var pattern in _session.Alerts)
+        {
+            Dispatch(new AddAlert(pattern));
+        }
+
         _subscriptions.Add(events.Connect());
         foreach (var action in SessionRestore.Actions(_session))
         {
@@ -274,6 +287,9 @@ internal sealed class ViewerProgram : IDisposable
                     _writeToTerminal(stack.Set(title.Text));
                 }
 
+                break;
+            case WatchAlerts watch:
+                _alerts.Watch(watch.Patterns);
                 break;
             case SendNotification notification:
                 _writeToTerminal(TerminalSequences.Notification(notification.Title, notification.Body, State.Watch.Style));

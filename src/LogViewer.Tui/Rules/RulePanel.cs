@@ -13,7 +13,7 @@ namespace LogViewer.Tui.Rules;
 /// <summary>
 /// The rule panel over the bottom of the log pane (Tab): one row per rule with its number, on/off box, kind,
 /// pattern, how many held entries it matches and whether the server search can send it; an invalid pattern's
-/// reason in place; the input for a rule being added or edited on the last row.
+/// reason in place; under them the alert rules with their hits; the input for a rule being added or edited on the last row.
 /// </summary>
 internal sealed class RulePanel : View
 {
@@ -61,7 +61,7 @@ internal sealed class RulePanel : View
             }
         }
 
-        if (!ReferenceEquals(before.Panel, state.Panel) || !ReferenceEquals(before.Rules, state.Rules))
+        if (!ReferenceEquals(before.Panel, state.Panel) || !ReferenceEquals(before.Rules, state.Rules) || before.Alerts.Rules != state.Alerts.Rules)
         {
             SetNeedsDraw();
         }
@@ -82,6 +82,15 @@ internal sealed class RulePanel : View
         return left + TextFormatter.ClipOrPad(pattern, patternWidth) + right;
     }
 
+    /// <summary>The text of alert rule <paramref name="index"/>, under the filter rules: "    ! alert Traceback        12 hits".</summary>
+    internal static string AlertRowText(ViewerState state, int index, int width)
+    {
+        var alert = state.Alerts.Rules[index];
+        var right = $" {alert.Hits.ToString("N0", CultureInfo.InvariantCulture),9} {(alert.Hits == 1 ? "hit" : "hits"),-6}";
+        const string Left = "    ! alert ";
+        return Left + TextFormatter.ClipOrPad(alert.Pattern.Display, Math.Max(4, width - Left.Length - right.Length)) + right;
+    }
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
@@ -91,7 +100,8 @@ internal sealed class RulePanel : View
         var rules = _state.Rules.Rules;
         var plan = _state.Target is { } target ? ServerPushdown.Plan(_state.Rules, target).Rules : null;
         var listHeight = Math.Max(0, height - 2);
-        var first = Math.Clamp(_state.Panel.Cursor - listHeight + 1, 0, Math.Max(0, rules.Count - listHeight));
+        var total = RuleReducer.PanelRows(_state.Rules, _state);
+        var first = Math.Clamp(_state.Panel.Cursor - listHeight + 1, 0, Math.Max(0, total - listHeight));
         Move(0, 0);
         SetAttribute(normal with { Style = normal.Style | TextStyle.Faint });
         AddStr(TextFormatter.ClipOrPad(Hints, width));
@@ -99,10 +109,17 @@ internal sealed class RulePanel : View
         {
             var index = first + row;
             Move(0, row + 1);
-            if (index >= rules.Count)
+            if (index >= total)
             {
                 SetAttribute(normal);
-                AddStr(TextFormatter.ClipOrPad(rules.Count == 0 && row == 0 ? "  no rules: i adds an in-rule, o an out-rule (text, /regex/, \\/literal)" : string.Empty, width));
+                AddStr(TextFormatter.ClipOrPad(total == 0 && row == 0 ? "  no rules: i adds an in-rule, o an out-rule (text, /regex/, \\/literal)" : string.Empty, width));
+                continue;
+            }
+
+            if (index >= rules.Count)
+            {
+                SetAttribute(index == _state.Panel.Cursor ? selected : normal);
+                AddStr(TextFormatter.ClipOrPad(AlertRowText(_state, index - rules.Count, width), width));
                 continue;
             }
 

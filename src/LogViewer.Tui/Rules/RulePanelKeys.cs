@@ -14,7 +14,7 @@ internal static class RulePanelKeys
         new(["o"], "add an out-rule (hide what matches)", new BeginRuleEdit(RuleEditMode.AddOut)),
         new(["Enter", "e"], "edit the rule's pattern", new BeginRuleEdit(RuleEditMode.Edit)),
         new(["Space"], "turn the rule on/off", new ToggleSelectedRule()),
-        new(["d", "Delete"], "delete the rule", new DeleteSelectedRule()),
+        new(["d", "Delete"], "delete the rule (or alert)", new DeleteSelectedRule()),
         new(["K"], "move the rule up", new MoveSelectedRule(-1)),
         new(["J"], "move the rule down", new MoveSelectedRule(1)),
         new(["S"], "search the server with these rules (7 days)", new SearchServer(Core.Rules.ServerSearch.DefaultDuration)),

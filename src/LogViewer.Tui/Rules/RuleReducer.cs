@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Rules;
@@ -12,14 +13,20 @@ internal static class RuleReducer
     {
         var panel = state.Panel;
         var rules = state.Rules;
+        if (OnAlertRow(state, action) is { } alertRow)
+        {
+            return alertRow;
+        }
+
+        var lastRow = Math.Max(0, PanelRows(rules, state) - 1);
         return action switch
         {
             ToggleRulePanel => state with
             {
-                Panel = panel with { Open = !panel.Open, Editing = RuleEditMode.None, Cursor = Math.Clamp(panel.Cursor, 0, Math.Max(0, rules.Rules.Count - 1)) },
+                Panel = panel with { Open = !panel.Open, Editing = RuleEditMode.None, Cursor = Math.Clamp(panel.Cursor, 0, lastRow) },
                 HelpVisible = false,
             },
-            MoveRuleCursor move => state with { Panel = panel with { Cursor = Math.Clamp(panel.Cursor + move.Rows, 0, Math.Max(0, rules.Rules.Count - 1)) } },
+            MoveRuleCursor move => state with { Panel = panel with { Cursor = Math.Clamp(panel.Cursor + move.Rows, 0, lastRow) } },
             BeginRuleEdit { Mode: RuleEditMode.Edit } when !rules.InRange(panel.Cursor) => state with { Notice = "no rule to edit: i adds an in-rule, o an out-rule" },
             BeginRuleEdit begin => state with
             {
@@ -55,6 +62,35 @@ internal static class RuleReducer
         };
     }
 
+    /// <summary>The panel's rows: the filter rules, then the alert rules.</summary>
+    public static int PanelRows(RuleSet rules, ViewerState state) => rules.Rules.Count + state.Alerts.Rules.Length;
+
+    /// <summary>
+    /// The panel's cursor on an alert rule (below the filter rules): d deletes it; the keys that change a filter rule
+    /// say what alert rules take instead of changing the filter rule they do not point at.
+    /// </summary>
+    private static ViewerUpdate? OnAlertRow(ViewerState state, RuleAction action)
+    {
+        var index = state.Panel.Cursor - state.Rules.Rules.Count;
+        if (index < 0 || index >= state.Alerts.Rules.Length)
+        {
+            return null;
+        }
+
+        switch (action)
+        {
+            case DeleteSelectedRule:
+                var deleted = AlertReducer.Update(state, new DeleteAlert(index))!.Value;
+                var after = deleted.State;
+                var cursor = Math.Clamp(after.Panel.Cursor, 0, Math.Max(0, PanelRows(after.Rules, after) - 1));
+                return deleted with { State = after with { Panel = after.Panel with { Cursor = cursor } } };
+            case ToggleSelectedRule or BeginRuleEdit { Mode: RuleEditMode.Edit } or MoveSelectedRule:
+                return state with { Notice = "an alert rule: d deletes it; :alert PATTERN adds one" };
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Patterns whose counts the panel shows: every valid rule's.</summary>
     public static IReadOnlyList<RulePattern> CountedPatterns(RuleSet rules) =>
         [.. rules.Rules.Select(rule => rule.Pattern).Where(pattern => pattern.Filter is not null).Distinct()];
@@ -81,7 +117,7 @@ internal static class RuleReducer
             Rules = rules,
             Panel = state.Panel with
             {
-                Cursor = Math.Clamp(cursor ?? state.Panel.Cursor, 0, Math.Max(0, rules.Rules.Count - 1)),
+                Cursor = Math.Clamp(cursor ?? state.Panel.Cursor, 0, Math.Max(0, PanelRows(rules, state) - 1)),
                 SearchResult = null,
             },
         };

@@ -2,6 +2,7 @@ using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -39,6 +40,11 @@ internal static class ViewerReducer
         if (TraceReducer.Update(next, action) is { } traced)
         {
             return traced;
+        }
+
+        if (AlertReducer.Update(next, action) is { } alerted)
+        {
+            return alerted;
         }
 
         if (DetailReducer.Update(next, action) is { } detailed)
@@ -138,7 +144,7 @@ internal static class ViewerReducer
             DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => OnTailStatus(next, status.Status),
             ErrorSurgeSeen surge => WatchReducer.OnSurge(next, surge.Surge),
-            ClockTick tick => new ViewerUpdate(state with { Now = tick.Now }, [ReadView.Instance]),
+            ClockTick tick => AlertReducer.OnClock(state with { Now = tick.Now }, tick.Now).With(ReadView.Instance),
             TailWarningReceived warning => next with { LastWarning = warning.Warning.Message },
             _ => next,
         };
@@ -214,8 +220,8 @@ internal static class ViewerReducer
 
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
-        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged
-            or Trace.TraceLoaded or Trace.TraceMeasured;
+        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched
+            or TraceLoaded or TraceMeasured;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -148,6 +149,9 @@ internal sealed record ViewerState
 
     /// <summary>The pane shows a short request-id column when it is wide enough (<c>I</c>).</summary>
     public bool ShowRequestIds { get; init; }
+
+    /// <summary>Alert rules, their hits and the lines they marked, and the <c>:alerts</c> list.</summary>
+    public AlertState Alerts { get; init; } = AlertState.None;
 
     /// <summary>The detail pane (Enter).</summary>
     public DetailState Detail { get; init; } = DetailState.Closed;

@@ -1,3 +1,4 @@
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
@@ -9,7 +10,7 @@ using Terminal.Gui.ViewBase;
 namespace LogViewer.Tui.Views;
 
 /// <summary>
-/// The key table, the rule panel's keys and the <c>:</c> commands, over the log pane: keys in two columns when they
+/// The key table, the rule panel's keys, the alerts list's keys and the <c>:</c> commands, over the log pane: keys in two columns when they
 /// fit, then the panel keys and the commands; j/k scroll when it is taller than the screen.
 /// </summary>
 internal sealed class HelpOverlay : View
@@ -21,6 +22,11 @@ internal sealed class HelpOverlay : View
         "Rule panel (Tab): an entry shows when no out-rule matches and, if in-rules are on, one does",
         "  Patterns are smartcase: case-insensitive unless they hold an uppercase letter; /REGEX/ is a regex",
         .. KeyTable.HelpLines(RulePanelKeys.Commands).Select(line => "  " + line),
+        "",
+        "Alerts (:alert PATTERN, --alert): a new line that matches rings and notifies, at most once",
+        "  a minute per rule (\"... and N more\"); matched lines show ! before the level; Tab lists them",
+        "Alerts list (:alerts), newest first:",
+        .. KeyTable.HelpLines(AlertListKeys.Commands).Select(line => "  " + line),
         "",
         "Commands (type : then the command; Tab completes, Up/Down recall)",
         .. CommandRegistry.HelpLines(),

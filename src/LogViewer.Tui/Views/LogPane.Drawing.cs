@@ -1,6 +1,7 @@
 using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
@@ -58,12 +59,14 @@ internal sealed partial class LogPane
         var continuation = group.Count > 1 && group[0] != index;
         var level = group.Count > 1 && !continuation ? EntryGroups.LevelOf(_state.Rows, group) : entry.Level;
         var marked = !_state.Marks.IsEmpty && _state.Marks.Contains(RowKey.Of(entry));
-        SetAttribute(marked ? MarkAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
+        var alerted = !_state.Alerts.Marked.IsEmpty && _state.Alerts.Marked.Contains(AlertedLine.Of(entry));
+        SetAttribute(marked ? MarkAttribute : alerted ? AlertAttribute : continuation ? text with { Style = text.Style | TextStyle.Faint } : text);
         AddStr(TimeColumn.Format(entry.TimestampNanos, _state.TimeFormat, _state.Now, _localZone).PadRight(layout.TimeWidth)[..layout.TimeWidth]);
 
-        // A mark shows as '*' between time and level, a continued entry as '|', so both show without colour too.
-        SetAttribute(text);
-        AddStr(marked ? "*" : continuation ? "\u2502" : " ");
+        // A mark shows as '*' between time and level, a line an alert matched as '!', a continued entry as '|', so
+        // they show without colour too (the user's mark wins the column; the alert's colour stays on the '!').
+        SetAttribute(alerted && !marked ? AlertAttribute : text);
+        AddStr(marked ? "*" : alerted ? "!" : continuation ? "\u2502" : " ");
         SetAttribute(LevelBadge.AttributeOf(level) ?? text);
         AddStr(LevelBadge.TextOf(level));
         SetAttribute(text);

@@ -19,6 +19,7 @@ internal sealed partial class LogPane : View
     private const int MinimumMessageWidth = 8;
     private static readonly Attribute MatchAttribute = new(ColorName16.Black, ColorName16.BrightCyan, TextStyle.Underline);
     private static readonly Attribute MarkAttribute = new(ColorName16.Black, ColorName16.BrightMagenta, TextStyle.Bold);
+    private static readonly Attribute AlertAttribute = new(ColorName16.BrightYellow, ColorName16.Red, TextStyle.Bold);
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
@@ -182,7 +183,7 @@ internal sealed partial class LogPane : View
         || a.SelectedKey != b.SelectedKey || a.Following != b.Following
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
-        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || a.SearchGapNanos != b.SearchGapNanos
+        || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || !ReferenceEquals(a.Alerts.Marked, b.Alerts.Marked) || a.SearchGapNanos != b.SearchGapNanos
         || !ReferenceEquals(a.Folding, b.Folding) || a.ShowRequestIds != b.ShowRequestIds
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
         // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.

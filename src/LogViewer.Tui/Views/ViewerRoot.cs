@@ -1,3 +1,4 @@
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
@@ -11,7 +12,8 @@ using Terminal.Gui.Views;
 namespace LogViewer.Tui.Views;
 
 /// <summary>
-/// The screen: replica sidebar on the left, log pane, filter line and status bar at the bottom, help on top.
+/// The screen: replica sidebar on the left, log pane, filter line and status bar at the bottom, the rule panel and
+/// the alerts list over the pane, help on top.
 /// It renders a <see cref="ViewerState"/> and turns keys into actions; it decides nothing itself.
 /// </summary>
 internal sealed class ViewerRoot : Runnable
@@ -31,6 +33,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly RulePanel _rules;
     private readonly DetailPane _detail;
     private readonly TraceView _trace;
+    private readonly AlertList _alerts;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
@@ -50,7 +53,8 @@ internal sealed class ViewerRoot : Runnable
         _detail = new DetailPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _trace = new TraceView(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _trace.Measured += visible => Dispatched?.Invoke(new TraceMeasured(visible));
-        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _rules, _help);
+        _alerts = new AlertList(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _rules, _alerts, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
@@ -93,6 +97,7 @@ internal sealed class ViewerRoot : Runnable
         _detail.Render(state);
         _trace.Render(state);
         _rules.Render(state);
+        _alerts.Render(state);
         _help.Render(state);
         if (!state.EditingFilter && !state.Prompt.Open && !_rules.IsEditing && !_log.HasFocus)
         {
@@ -140,6 +145,17 @@ internal sealed class ViewerRoot : Runnable
         {
             // q closes the detail pane, as in less; Ctrl+C still quits.
             Dispatched?.Invoke(new CloseDetail());
+            return true;
+        }
+
+        if (_state.Alerts.ListOpen && !_state.HelpVisible)
+        {
+            // The open list takes every key, as the rule panel does.
+            if (KeyNames.NameOf(key) is { } listKey && AlertListKeys.Resolve(listKey) is { } listAction)
+            {
+                Dispatched?.Invoke(listAction);
+            }
+
             return true;
         }
 

@@ -58,6 +58,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         var maxLines = ReadMaxLines(parse, errors);
         var exitOn = ReadExitOn(parse, output, errors);
         var notify = ReadNotify(parse, errors);
+        var alerts = ReadAlerts(parse, output, errors);
         if (errors.Count > errorCountBefore)
         {
             return null;
@@ -80,6 +81,7 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
         {
             Title = !parse.GetValue(options.NoTitle),
             Notify = notify,
+            Alerts = alerts,
         });
     }
 
@@ -220,6 +222,31 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
                 errors.Add($"{options.Notify.Name} {other}: expected never, end, errors or always.");
                 return NotifyMode.End;
         }
+    }
+
+    private List<RulePattern> ReadAlerts(ParseResult parse, OutputKind output, List<string> errors)
+    {
+        var texts = parse.GetValue(options.Alert) ?? [];
+        var alerts = new List<RulePattern>();
+        foreach (var text in texts)
+        {
+            if (RulePattern.TryParse(text, out var pattern, out var error))
+            {
+                alerts.Add(pattern);
+            }
+            else
+            {
+                errors.Add($"{options.Alert.Name} {text}: {error}");
+            }
+        }
+
+        if (texts.Length > 0 && output != OutputKind.Tui)
+        {
+            // Text and jsonl go to scripts and files, where a bell or an escape sequence would only garble the output.
+            errors.Add($"{options.Alert.Name} notifies in the TUI; a text or jsonl tail can end on a match instead: --exit-on PATTERN exits with code 5 after printing it.");
+        }
+
+        return alerts;
     }
 
     private RulePattern? ReadExitOn(ParseResult parse, OutputKind output, List<string> errors)

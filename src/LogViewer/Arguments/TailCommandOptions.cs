@@ -53,6 +53,8 @@ internal sealed class TailCommandOptions
 
     public Option<string?> Notify { get; } = new("--notify") { HelpName = "never|end|errors|always", Description = "TUI: when to ring the bell and send a desktop notification (OSC 9/777): never, end (default: a job's end, a deployment failing or scaled to zero), errors, always (every status change)." };
 
+    public Option<string[]> Alert { get; } = new("--alert") { HelpName = "PATTERN", Description = "TUI: ring the bell and notify (unless --notify never) when a new line matches PATTERN (text, or /REGEX/; smartcase); at most once a minute per pattern, with a count of the matches in between; matched lines are marked '!'. Repeatable. Also :alert in the viewer." };
+
     public Option<string?> ExitOn { get; } = new("--exit-on") { HelpName = "PATTERN", Description = "text/jsonl: after printing the first line matching PATTERN (text, or /REGEX/; smartcase), exit with code 5." };
 
     public Option<bool> NoExit { get; } = new("--no-exit") { Description = "Training jobs: keep tailing after the job has ended." };
@@ -111,11 +113,12 @@ internal sealed class TailCommandOptions
         command.Options.Add(NoMouse);
     }
 
-    /// <summary>Adds the TUI's watching options (title, notifications).</summary>
+    /// <summary>Adds the TUI's watching options (title, notifications, alert rules).</summary>
     public void AddWatching(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(NoTitle);
         command.Options.Add(Notify);
+        command.Options.Add(Alert);
     }
 }

@@ -21,4 +21,7 @@ internal sealed record DisplaySettings(bool Utc, int? MaxLines, bool Mouse = tru
 
     /// <summary>tui: which lifecycle changes notify (<c>--notify</c>).</summary>
     public NotifyMode Notify { get; init; } = NotifyMode.End;
+
+    /// <summary>tui: alert rules to start with (<c>--alert</c>, repeatable).</summary>
+    public IReadOnlyList<RulePattern> Alerts { get; init; } = [];
 }

@@ -94,6 +94,7 @@ internal static class PickCommand
                 Mouse = settings.Display.Mouse,
                 SetsTitle = settings.Display.Title,
                 Notify = settings.Display.Notify,
+                Alerts = settings.Display.Alerts,
                 TerminalStyle = TerminalStyle.From(services.Environment.GetVariable),
             };
         })

@@ -49,6 +49,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             Mouse = context.Display.Mouse,
             SetsTitle = context.Display.Title,
             Notify = context.Display.Notify,
+            Alerts = context.Display.Alerts,
             TerminalStyle = terminal,
         };
         await RunRememberingAsync(session, context.SessionKey ?? SessionStore.KeyOf(context.Target), context.Display.Fresh, cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,9 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", Name);
 
+    /// <summary>Appends everything the pane's programs write (escape sequences included) to <paramref name="path"/>.</summary>
+    public void PipeOutputTo(string path) => Tmux("pipe-pane", "-o", "-t", Name, $"cat >> '{path}'");
+
     /// <summary>Sets a server option, e.g. <c>set-clipboard on</c> so OSC 52 from the program fills a paste buffer.</summary>
     public void SetServerOption(string option, string value) => Tmux("set-option", "-s", option, value);
 

@@ -1,3 +1,4 @@
+using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.Views;
@@ -19,5 +20,8 @@ public sealed class HelpOverlayTests
         Assert.All(RulePanelKeys.Commands, c => Assert.Contains(rows, r => r.Contains(c.Description, StringComparison.Ordinal)));
         Assert.Contains(rows, r => r.StartsWith(":filter-out", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith(":clear-filters", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith(":alert TEXT", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith(":alerts", StringComparison.Ordinal));
+        Assert.All(AlertListKeys.Commands, c => Assert.Contains(rows, r => r.Contains(c.Description, StringComparison.Ordinal)));
     }
 }

@@ -28,6 +28,8 @@ internal static class CommandRegistry
         RuleNumberCommand.Enable,
         RuleNumberCommand.Delete,
         new SearchServerCommand(),
+        new AlertCommand(),
+        new AlertsCommand(),
         new ForgetCommand(),
         new HelpCommand(),
     ];
