@@ -9,7 +9,7 @@ namespace LogViewer;
 /// <summary>
 /// What commands depend on, assembled once by <see cref="Program"/> (or by a test): the console, the environment
 /// (variables and home directory, for credentials and NO_COLOR), the clock and time zone, how a tail's event
-/// stream is built, and the TUI's output mode when there is one.
+/// stream is built, and the TUI's output mode (tests give one that writes text).
 /// </summary>
 internal sealed record CliServices(
     CliConsole Console,
@@ -17,10 +17,10 @@ internal sealed record CliServices(
     TimeProvider Time,
     TimeZoneInfo Zone,
     ITailSourceFactory TailSources,
-    IOutputMode? Tui = null)
+    IOutputMode Tui)
 {
     /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
-    public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
+    public Action<PickerSession, CancellationToken>? Picker { get; init; }
 
     /// <summary>Where the picker remembers each target's session (the TUI output mode is given the same store); null: nothing is remembered.</summary>
     public SessionStore? Sessions { get; init; }

@@ -21,9 +21,9 @@ internal static class Program
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, stdoutStream.ReaderGone);
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var sessions = SessionStore.ForEnvironment(ProcessEnvironment.Instance);
-        var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
+        var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System),
+            new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), sessions))
         {
-            Tui = new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), sessions),
             Sessions = sessions,
             Picker = LogViewer.Tui.App.TuiApp.RunPicker,
             ReattachTerminalInput = TerminalInput.ReattachToTerminal,

@@ -32,6 +32,12 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>Runs the server search (<c>:search-server</c>); <c>null</c> when there is no server.</summary>
     public Func<LogQuery, TimeSpan, CancellationToken, Task<ServerSearchResult>>? SearchServer { get; init; }
 
+    /// <summary>
+    /// Asks the server for every line of one request (<c>r</c>, a deployment's <c>request_id</c> parameter); <c>null</c>
+    /// where the server cannot (training jobs, replay): the trace is then the held lines.
+    /// </summary>
+    public Func<string, CancellationToken, Task<ServerSearchResult>>? TraceRequest { get; init; }
+
     /// <summary>The tail's lookback: the server search leaves lines this close to the newest held one to the tail.</summary>
     public TimeSpan Lookback { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -2,10 +2,12 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Tracing;
 using LogViewer.Core.Watching;
 using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Copy;
@@ -15,6 +17,7 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Trace;
 using LogViewer.Tui.Views;
 using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
@@ -100,9 +103,6 @@ internal sealed class ViewerProgram : IDisposable
 
     /// <summary>The user pressed p to go back to the picker.</summary>
     public bool BackRequested { get; private set; }
-
-    /// <summary>The fatal status the tail ended with, if it did.</summary>
-    public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
 
     /// <summary>Subscribes to the session's events and shows the first screen.</summary>
     public void Start()
@@ -236,6 +236,9 @@ internal sealed class ViewerProgram : IDisposable
             case RunServerSearch search:
                 StartServerSearch(search);
                 break;
+            case FetchRequestTrace trace:
+                StartTrace(trace.RequestId);
+                break;
             case RemoveSavedSession:
                 var removed = _session.ForgetSaved?.Invoke() ?? false;
                 Dispatch(new SessionNotice(removed ? "forgot the saved session: starting clean" : "no saved session for this target: starting clean"));
@@ -311,6 +314,37 @@ internal sealed class ViewerProgram : IDisposable
             .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new ServerSearchEnded(ServerSearchMessages.Failed(error))))
             .ObserveOn(_schedulers.Ui);
         _subscriptions.Add(joined.Subscribe(Dispatch, OnEventsFailed));
+    }
+
+    private void StartTrace(string requestId)
+    {
+        // The held lines at once (all of them, whatever the filters show); then the server's, merged exactly once.
+        List<LogEntry> held;
+        using (var view = new FilteredView(_store, new RequestIdFilter(requestId), ImmediateScheduler.Instance))
+        {
+            var lines = view.Current;
+            held = [.. Enumerable.Range(0, lines.Count).Select(i => lines.GetRow(i).ToLogEntry())];
+        }
+
+        var heldNote = $"{held.Count:N0} held line{(held.Count == 1 ? string.Empty : "s")}";
+        if (_session.TraceRequest is not { } fetch)
+        {
+            Dispatch(new TraceLoaded(requestId, held, true, heldNote + " (the server is not asked for training jobs and replayed files)"));
+            return;
+        }
+
+        Dispatch(new TraceLoaded(requestId, held, false, heldNote + "; asking the server for the rest of the request..."));
+        var merged = Observable.FromAsync(ct => fetch(requestId, ct))
+            .Select(result =>
+            {
+                var (lines, added) = RequestTraceMerge.Merge(held, result.Entries);
+                var note = $"{held.Count:N0} held, {added:N0} more from the server ({result.Entries.Count:N0} lines of this request over the last {DurationSyntax.Format(TimeSpan.FromMilliseconds(result.ToEpochMillis - result.FromEpochMillis))})";
+                return (ViewerAction)new TraceLoaded(requestId, lines, true, result.HitLimit ? note + "; stopped at the search limit" : note);
+            })
+            .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(
+                new TraceLoaded(requestId, held, true, heldNote + "; " + ServerSearchMessages.Failed(error).Replace("server search", "the server", StringComparison.Ordinal), Failed: true)))
+            .ObserveOn(_schedulers.Ui);
+        _subscriptions.Add(merged.Subscribe(Dispatch, OnEventsFailed));
     }
 
     private long? OldestHeldNanos()

@@ -8,6 +8,7 @@ using LogViewer.Tui.Marks;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Trace;
 
 namespace LogViewer.Tui.Keys;
 
@@ -48,6 +49,8 @@ internal static class KeyTable
         new(["o"], "collapse/expand entry", new ToggleFold()),
         new(["O"], "collapse/expand all", new ToggleFoldAll()),
         new(["Enter"], "entry detail pane", new ToggleDetail()),
+        new(["r"], "trace entry's request", new OpenTrace()),
+        new(["I"], "request id column", new ToggleRequestIds()),
         new(["m"], "mark / unmark entry", new ToggleMark()),
         new(["u"], "next mark", new JumpToMark(1)),
         new(["U"], "previous mark", new JumpToMark(-1)),

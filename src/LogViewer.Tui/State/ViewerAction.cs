@@ -61,6 +61,9 @@ internal sealed record IsolateReplica : ViewerAction;
 
 internal sealed record ToggleSidebar : ViewerAction;
 
+/// <summary><c>I</c>: the pane's short request-id column on or off.</summary>
+internal sealed record ToggleRequestIds : ViewerAction;
+
 internal sealed record ToggleHelp : ViewerAction;
 
 /// <summary><c>:help</c>: opens the help overlay.</summary>

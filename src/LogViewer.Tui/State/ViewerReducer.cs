@@ -11,6 +11,7 @@ using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.Trace;
 using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
 
@@ -34,6 +35,11 @@ internal static class ViewerReducer
         if (PromptReducer.Update(next, action, Update) is { } prompted)
         {
             return prompted;
+        }
+
+        if (TraceReducer.Update(next, action) is { } traced)
+        {
+            return traced;
         }
 
         if (AlertReducer.Update(next, action) is { } alerted)
@@ -113,6 +119,11 @@ internal static class ViewerReducer
             ToggleReplica => Refiltered(state, ToggleReplicaUnderCursor(next)),
             IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
+            ToggleRequestIds => next with
+            {
+                ShowRequestIds = !state.ShowRequestIds,
+                Notice = state.ShowRequestIds ? "request ids hidden (I shows them)" : "request ids shown when the pane is wide enough (I hides them)",
+            },
             ToggleHelp => next with { HelpVisible = !state.HelpVisible, HelpScroll = 0 },
             ToggleMouse => new ViewerUpdate(
                 next with
@@ -209,7 +220,8 @@ internal static class ViewerReducer
 
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
-        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched;
+        action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched
+            or TraceLoaded or TraceMeasured;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)

@@ -10,6 +10,7 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Trace;
 using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.State;
@@ -142,6 +143,12 @@ internal sealed record ViewerState
 
     /// <summary>Which grouped entries the pane shows collapsed (<c>o</c>, <c>O</c>).</summary>
     public EntryFolding Folding { get; init; } = EntryFolding.None;
+
+    /// <summary>The request trace (<c>r</c>).</summary>
+    public TraceState Trace { get; init; } = TraceState.Closed;
+
+    /// <summary>The pane shows a short request-id column when it is wide enough (<c>I</c>).</summary>
+    public bool ShowRequestIds { get; init; }
 
     /// <summary>Alert rules, their hits and the lines they marked, and the <c>:alerts</c> list.</summary>
     public AlertState Alerts { get; init; } = AlertState.None;

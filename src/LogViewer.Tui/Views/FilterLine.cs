@@ -15,7 +15,7 @@ namespace LogViewer.Tui.Views;
 /// </summary>
 internal sealed class FilterLine : View
 {
-    private const string Hints = "? help  / filter  : command  Tab rules  e/E errors  m mark  c copy  q quit";
+    private const string Hints = "? help  / filter  : cmd  Tab rules  e/E errors  r trace  m mark  c copy  q quit";
     private static readonly Attribute ErrorAttribute = new(ColorName16.BrightRed, ColorName16.Black);
 
     private readonly TextField _input;

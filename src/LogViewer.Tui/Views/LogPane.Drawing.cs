@@ -79,6 +79,16 @@ internal sealed partial class LogPane
             SetAttribute(text);
             AddStr(" ");
         }
+
+        if (layout.RequestWidth > 0)
+        {
+            // The id's first characters: enough to tell the requests on screen apart; r shows the whole request.
+            var request = entry.RequestId is null ? "-" : TerminalText.Sanitize(entry.RequestId);
+            SetAttribute(text with { Style = text.Style | TextStyle.Faint });
+            AddStr(TextFormatter.ClipOrPad(request, layout.RequestWidth));
+            SetAttribute(text);
+            AddStr(" ");
+        }
     }
 
     /// <summary>
@@ -237,8 +247,14 @@ internal sealed partial class LogPane
     }
 
     /// <summary>Where each column starts for a pane width.</summary>
-    private sealed record ColumnLayout(int TimeWidth, int ReplicaWidth, int MessageColumn, int MessageWidth)
+    private sealed record ColumnLayout(int TimeWidth, int ReplicaWidth, int RequestWidth, int MessageColumn, int MessageWidth)
     {
+        /// <summary>Characters of a request id the <c>I</c> column shows.</summary>
+        public const int RequestIdWidth = 8;
+
+        /// <summary>The message keeps at least this many columns beside the request-id column, or the column stays off.</summary>
+        public const int MessageWidthWithRequestIds = 40;
+
         public static ColumnLayout For(int width, ViewerState state)
         {
             var timeWidth = TimeColumn.WidthOf(state.TimeFormat);
@@ -251,7 +267,9 @@ internal sealed partial class LogPane
                 messageColumn = timeWidth + 1 + LevelBadge.Width + 1;
             }
 
-            return new ColumnLayout(timeWidth, replicaWidth, messageColumn, Math.Max(1, width - messageColumn));
+            var requestWidth = state.ShowRequestIds && width - messageColumn - RequestIdWidth - 1 >= MessageWidthWithRequestIds ? RequestIdWidth : 0;
+            messageColumn += requestWidth > 0 ? requestWidth + 1 : 0;
+            return new ColumnLayout(timeWidth, replicaWidth, requestWidth, messageColumn, Math.Max(1, width - messageColumn));
         }
 
         public int LinesFor(string message) => Math.Max(1, (CellWidth.Of(message) + MessageWidth - 1) / MessageWidth);

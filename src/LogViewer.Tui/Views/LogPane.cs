@@ -184,7 +184,7 @@ internal sealed partial class LogPane : View
         || a.HorizontalOffset != b.HorizontalOffset || a.Wrap != b.Wrap || a.TimeFormat != b.TimeFormat
         || !string.Equals(a.FilterText, b.FilterText, StringComparison.Ordinal)
         || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || !ReferenceEquals(a.Alerts.Marked, b.Alerts.Marked) || a.SearchGapNanos != b.SearchGapNanos
-        || !ReferenceEquals(a.Folding, b.Folding)
+        || !ReferenceEquals(a.Folding, b.Folding) || a.ShowRequestIds != b.ShowRequestIds
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
         // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.
         || (b.Rows.Count == 0 && !string.Equals(LifecycleText.EmptyPane(a.Lifecycle), LifecycleText.EmptyPane(b.Lifecycle), StringComparison.Ordinal));

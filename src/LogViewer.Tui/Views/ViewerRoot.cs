@@ -4,6 +4,7 @@ using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Trace;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -31,6 +32,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly HelpOverlay _help;
     private readonly RulePanel _rules;
     private readonly DetailPane _detail;
+    private readonly TraceView _trace;
     private readonly AlertList _alerts;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
@@ -49,8 +51,10 @@ internal sealed class ViewerRoot : Runnable
         _rules = new RulePanel { X = 0, Y = Pos.AnchorEnd(2 + RulePanel.PanelHeight), Width = Dim.Fill(), Height = RulePanel.PanelHeight };
         _rules.Dispatched += action => Dispatched?.Invoke(action);
         _detail = new DetailPane(localZone) { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _trace = new TraceView(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _trace.Measured += visible => Dispatched?.Invoke(new TraceMeasured(visible));
         _alerts = new AlertList(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
-        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _rules, _alerts, _help);
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _rules, _alerts, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
@@ -91,6 +95,7 @@ internal sealed class ViewerRoot : Runnable
         _prompt.Render(state);
         _status.Render(state);
         _detail.Render(state);
+        _trace.Render(state);
         _rules.Render(state);
         _alerts.Render(state);
         _help.Render(state);
@@ -128,6 +133,12 @@ internal sealed class ViewerRoot : Runnable
         if (_filterLine.IsEditing || _prompt.IsOpen || _rules.IsEditing)
         {
             return base.OnKeyDown(key);
+        }
+
+        if (_state.Trace.Open && KeyNames.NameOf(key) == "q")
+        {
+            Dispatched?.Invoke(new CloseTrace());
+            return true;
         }
 
         if (_state.Detail.Open && KeyNames.NameOf(key) == "q")

@@ -6,6 +6,7 @@ using LogViewer.Core.Output;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Tracing;
 using LogViewer.Tui.App;
 using LogViewer.Tui.Watching;
 
@@ -62,6 +63,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             SearchServer = api is null || target is null
                 ? null
                 : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
+            TraceRequest = api is not null && target is DeploymentTarget deployment ? RequestTraceFetch.For(api, deployment, TaskPoolScheduler.Default) : null,
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
             SetsTitle = context.Display.Title,
@@ -99,6 +101,6 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
     }
 
     // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
-    private static Task<int> RunAsync(TuiSession session, CancellationToken cancellationToken) =>
+    private static Task RunAsync(TuiSession session, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

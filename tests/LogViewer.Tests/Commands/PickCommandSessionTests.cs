@@ -96,8 +96,6 @@ public sealed class PickCommandSessionTests : IAsyncLifetime, IDisposable
                     _opened.Add(viewer);
                     leave(viewer);
                 }
-
-                return TuiApp.ExitOk;
             },
         };
         cli.Variables["BASETEN_API_KEY"] = _server.ApiKey;

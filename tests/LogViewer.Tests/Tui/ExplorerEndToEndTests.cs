@@ -73,6 +73,41 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
         terminal.WaitForText("LOGVIEWER-EXITED-0");
     }
 
+    [TmuxFact]
+    public void R_Traces_A_Request_Of_The_Demo_Deployment_And_I_Shows_Request_Ids()
+    {
+        using var terminal = TmuxTerminal.Start(160, 45);
+        terminal.Type($"dotnet {Quote(TuiEndToEndTests.LogViewerDll())} demo --deployment; echo LOGVIEWER-EXITED-$?");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => s.Contains("Received POST", StringComparison.Ordinal), "a request's first line", TimeSpan.FromSeconds(120));
+
+        // I: the short request-id column: eight hex characters before the message.
+        terminal.SendKeys("I");
+        var screen = terminal.WaitFor(s => RequestColumnPattern().IsMatch(s), "the request-id column");
+        output.WriteLine(screen);
+
+        // Narrow to the requests' first lines, take the oldest, and r: the trace opens with the whole id in its title.
+        terminal.SendKeys("/");
+        terminal.Type("Received POST");
+        terminal.SendKeys("Enter", "g", "r");
+        screen = terminal.WaitFor(s => TraceTitlePattern().IsMatch(s) && s.Contains("more from the server", StringComparison.Ordinal), "the request trace with the server's lines");
+        output.WriteLine(screen);
+        var id = TraceTitlePattern().Match(screen).Groups["id"].Value;
+        Assert.Contains("+0.000s", screen, StringComparison.Ordinal);
+        Assert.Contains("Received POST", screen, StringComparison.Ordinal);
+
+        // Every row of the trace is of that request: the server's answer to request_id, merged with what was held.
+        Assert.Matches(@"\d+ held, \d+ more from the server", screen);
+
+        // Esc returns to the pane, still narrowed, the column still on.
+        terminal.SendKeys("Escape");
+        screen = terminal.WaitFor(s => !TraceTitlePattern().IsMatch(s), "the trace to close");
+        Assert.Contains(id[..8], screen, StringComparison.Ordinal);
+
+        terminal.SendKeys("q");
+        terminal.WaitForText("LOGVIEWER-EXITED-0");
+    }
+
     private static string WaitForBuffer(TmuxTerminal terminal)
     {
         var clock = Stopwatch.StartNew();
@@ -123,6 +158,12 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
 
     [GeneratedRegex(@"\d\d:\d\d:\d\d\.\d\d\d.(DBG|INF|WRN|ERR)\s+\S+\s+(?<message>.+)$")]
     private static partial Regex RowPattern();
+
+    [GeneratedRegex(@"Request (?<id>[0-9a-f]{32}): \d+ lines")]
+    private static partial Regex TraceTitlePattern();
+
+    [GeneratedRegex(@" [0-9a-f]{8} Received POST")]
+    private static partial Regex RequestColumnPattern();
 
     [GeneratedRegex(@"wrote (?<entries>[\d,]+) entries \((?<lines>[\d,]+) lines\) to")]
     private static partial Regex WrotePattern();
