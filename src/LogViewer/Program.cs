@@ -22,7 +22,8 @@ internal static class Program
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System))
         {
-            Tui = new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), SessionStore.ForEnvironment(ProcessEnvironment.Instance)),
+            Tui = new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), SessionStore.ForEnvironment(ProcessEnvironment.Instance),
+                noColor: !string.IsNullOrEmpty(ProcessEnvironment.Instance.GetVariable("NO_COLOR"))),
             Picker = LogViewer.Tui.App.TuiApp.RunPicker,
             ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };

@@ -18,7 +18,7 @@ namespace LogViewer.Output;
 /// the terminal is restored. The target's saved session is read before the viewer starts (unless <c>--fresh</c>)
 /// and written after it closes; a session that cannot be written is one line on stderr, never a failure.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions, bool noColor = false) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -47,6 +47,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             TraceRequest = api is not null && target is DeploymentTarget deployment ? RequestTraceFetch.For(api, deployment, TaskPoolScheduler.Default) : null,
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
+            MessageColours = !noColor,
             SetsTitle = context.Display.Title,
             Notify = context.Display.Notify,
             Alerts = context.Display.Alerts,
@@ -74,6 +75,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             Store = log.Store,
             InitialRules = RuleSet.FromQuery(log.Query),
             Mouse = display.Mouse,
+            MessageColours = !noColor,
         };
         if (log.SessionKey is { } key)
         {
