@@ -8,7 +8,7 @@ namespace LogViewer;
 /// <summary>
 /// What commands depend on, assembled once by <see cref="Program"/> (or by a test): the console, the environment
 /// (variables and home directory, for credentials and NO_COLOR), the clock and time zone, how a tail's event
-/// stream is built, and the TUI's output mode when there is one.
+/// stream is built, and the TUI's output mode (tests give one that writes text).
 /// </summary>
 internal sealed record CliServices(
     CliConsole Console,
@@ -16,10 +16,10 @@ internal sealed record CliServices(
     TimeProvider Time,
     TimeZoneInfo Zone,
     ITailSourceFactory TailSources,
-    IOutputMode? Tui = null)
+    IOutputMode Tui)
 {
     /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
-    public Func<PickerSession, CancellationToken, int>? Picker { get; init; }
+    public Action<PickerSession, CancellationToken>? Picker { get; init; }
 
     /// <summary>Standard input, for <c>replay -</c>; tests give a stream of their own.</summary>
     public Func<Stream> StandardInput { get; init; } = System.Console.OpenStandardInput;

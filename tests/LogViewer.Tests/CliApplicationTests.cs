@@ -143,20 +143,4 @@ public sealed class CliApplicationTests : IDisposable
         Assert.StartsWith("logviewer: BASETEN_API_URL http://192.0.2.1:9: plain http is only allowed to a loopback host", Assert.Single(run.ErrorLines));
         Assert.DoesNotContain("sk_test_0000a1b2c3d4", run.Error + run.Out);
     }
-
-    [Fact]
-    public async Task Tui_Without_The_Tui_Falls_Back_To_Text_With_A_Note()
-    {
-        // Given a terminal (default output tui) and a server that refuses connections
-        using var cli = new CliHarness { OutputIsTerminal = true };
-        cli.Variables["BASETEN_API_KEY"] = "sk_test_0000a1b2c3d4";
-
-        // When a deployment is tailed (and stopped after a moment: the engine retries a refused connection)
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var run = await cli.RunAsync(stop.Token, "deployment", "m", "d", "--api-url", "http://127.0.0.1:1", "--no-follow");
-
-        // Then one line says the TUI is not there, text is written instead, and the retries are reported
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("logviewer: the terminal UI is not part of this build yet; writing text instead", run.ErrorLines[0]);
-    }
 }

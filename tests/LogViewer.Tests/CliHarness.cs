@@ -1,4 +1,6 @@
 using LogViewer.Core.Credentials;
+using LogViewer.Arguments;
+using LogViewer.Output;
 using LogViewer.Running;
 
 namespace LogViewer.Tests;
@@ -22,8 +24,8 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What <c>replay -</c> reads; empty unless a test gives one.</summary>
     public Func<Stream>? StandardInput { get; init; }
 
-    /// <summary>Stands in for the TUI (none by default, as in builds without it).</summary>
-    public LogViewer.Output.IOutputMode? Tui { get; init; }
+    /// <summary>Stands in for the TUI (plain text by default).</summary>
+    public IOutputMode? Tui { get; init; }
 
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
@@ -31,13 +33,15 @@ internal sealed class CliHarness : IDisposable
     {
         var stdout = Out ?? new StringWriter();
         using var stderr = new StringWriter();
+        var console = new CliConsole(stdout, stderr, OutputIsTerminal);
         var services = new CliServices(
-            new CliConsole(stdout, stderr, OutputIsTerminal),
+            console,
             new FixedEnvironment(Variables, Home),
             TimeProvider.System,
             Zone,
             new TailEngineSource(TimeProvider.System),
-            Tui)
+            // No terminal here: unless a test gives a stand-in, the TUI's place is taken by plain text.
+            Tui ?? new StreamOutputMode(console, Zone, OutputKind.Text, colour: false))
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
         };

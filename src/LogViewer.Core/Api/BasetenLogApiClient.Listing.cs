@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Api;

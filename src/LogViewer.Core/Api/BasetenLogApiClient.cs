@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 

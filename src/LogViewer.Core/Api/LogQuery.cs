@@ -2,13 +2,6 @@ using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Api;
 
-/// <summary>Sort order of a log query. The API's default is newest first, so callers always send one.</summary>
-public enum SortDirection
-{
-    Ascending,
-    Descending,
-}
-
 /// <summary>
 /// Every query parameter of the two log endpoints. <see cref="Validate"/> checks the API's documented limits
 /// before anything is sent, so a bad query is a clear message rather than a 400 from the server.

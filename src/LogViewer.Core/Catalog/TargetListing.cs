@@ -1,4 +1,5 @@
 using LogViewer.Core.Api;
+using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Catalog;
 

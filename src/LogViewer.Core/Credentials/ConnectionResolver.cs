@@ -1,14 +1,5 @@
 namespace LogViewer.Core.Credentials;
 
-/// <summary>What the command line says about where to connect and which key to use. No option carries the key.</summary>
-/// <param name="ApiKeyFile"><c>--api-key-file PATH</c>: a file holding only the key.</param>
-/// <param name="ApiUrl"><c>--api-url URL</c>.</param>
-/// <param name="Remote"><c>--remote NAME</c>: the <c>~/.trussrc</c> section (default <c>baseten</c>).</param>
-public sealed record ConnectionRequest(string? ApiKeyFile = null, string? ApiUrl = null, string? Remote = null);
-
-/// <summary>Where to send requests and with which key.</summary>
-public sealed record ApiConnection(Uri BaseAddress, ApiCredential Credential);
-
 /// <summary>
 /// Finds the API key and the API root the way Baseten's tooling does. Key precedence: <c>--api-key-file</c>,
 /// <c>BASETEN_API_KEY</c>, <c>BASETEN_TRUSS_AUTH_REMOTE_URL</c> with <c>BASETEN_TRUSS_AUTH_API_KEY</c>, then the

@@ -24,6 +24,9 @@ public sealed record RegexFilter : LogFilter
 
     public bool IgnoreCase { get; }
 
+    /// <summary>The compiled expression, for callers that need the match spans (highlighting) and not only yes or no.</summary>
+    public Regex Expression => _regex;
+
     /// <summary>
     /// Compiles <paramref name="pattern"/>. On failure <paramref name="filter"/> is <c>null</c> and
     /// <paramref name="error"/> is one line naming the pattern and what is wrong with it.

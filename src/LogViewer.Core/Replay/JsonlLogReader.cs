@@ -5,18 +5,6 @@ using LogViewer.Core.Store;
 
 namespace LogViewer.Core.Replay;
 
-/// <summary>A line of a jsonl file that is not a log entry, and why (for a one-line message on stderr).</summary>
-public sealed record MalformedLine(long LineNumber, string Reason)
-{
-    public override string ToString() => $"line {LineNumber}: {Reason}";
-}
-
-/// <summary>
-/// What loading a jsonl file did: lines read (blank ones included), entries loaded, lines skipped as malformed, and
-/// what decoding cost by kind (skip reasons; entries kept with their invalid text shown as U+FFFD).
-/// </summary>
-public sealed record JsonlLoadResult(long Lines, long Loaded, long Malformed, DecodeReport Problems);
-
 /// <summary>
 /// Reads a file written by <c>--output jsonl</c> (one LogV1 object per line: <c>timestamp</c> as a string of epoch
 /// nanoseconds, <c>message</c>, <c>replica</c>, <c>request_id</c>, <c>level</c>) into a <see cref="LogStore"/>.

@@ -63,6 +63,3 @@ internal static class CrowdedMillisecond
         return new MissingEstimate(gapStart, gapEnd, Math.Max(1L, (long)Math.Round((gapEnd - gapStart) / spacing) - 1));
     }
 }
-
-/// <summary>Lines that may be missing between two nanosecond timestamps; <see cref="Lines"/> is unknown when <c>null</c>.</summary>
-internal sealed record MissingEstimate(long AfterNanos, long BeforeNanos, long? Lines);

@@ -1,4 +1,3 @@
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;

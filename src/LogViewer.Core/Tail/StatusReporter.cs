@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogViewer.Core.Api;
+using LogViewer.Core.Model;
 using LogViewer.Core.Text;
 
 namespace LogViewer.Core.Tail;
@@ -16,7 +17,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     public DateTimeOffset? JobEndedAt { get; set; }
 
-    public Catalog.DeploymentInfo? Deployment { get; set; }
+    public DeploymentInfo? Deployment { get; set; }
 
     public TailState? Current => _last?.State;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 using LogViewer.Core.Text;

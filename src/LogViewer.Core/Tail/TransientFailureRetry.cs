@@ -59,6 +59,3 @@ internal static class TransientFailureRetry
 
     private static TimeSpan Capped(TimeSpan asked) => asked > ServerWaitCeiling ? ServerWaitCeiling : asked < TimeSpan.Zero ? TimeSpan.Zero : asked;
 }
-
-/// <summary>A transient failure about to be retried after <see cref="Delay"/>; <see cref="Attempt"/> counts from 1.</summary>
-internal sealed record RetryNotice(LogApiException Failure, TimeSpan Delay, int Attempt);

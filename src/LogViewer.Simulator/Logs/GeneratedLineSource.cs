@@ -1,16 +1,5 @@
 namespace LogViewer.Simulator.Logs;
 
-/// <summary>How one target's lines are generated: when, from whom, how often, and how late they become visible.</summary>
-internal sealed record GenerationPlan(
-    int Seed,
-    long StartNanos,
-    long EndNanos,
-    IReadOnlyList<string> Replicas,
-    double LinesPerSecond,
-    bool Bursts,
-    TimeSpan IngestionLagMin,
-    TimeSpan IngestionLagMax);
-
 /// <summary>
 /// Generates a target's lines lazily and deterministically: the sequence depends only on the plan and seed, never on
 /// when or how often it is asked, so a demo running for days generates exactly what it is asked for up to now.

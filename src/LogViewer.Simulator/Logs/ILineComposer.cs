@@ -1,8 +1,5 @@
 namespace LogViewer.Simulator.Logs;
 
-/// <summary>One line's content before it gets a timestamp, replica and visibility.</summary>
-internal readonly record struct ComposedLine(string Message, string? Level, string? RequestId);
-
 /// <summary>Writes the text of a target's lines: what a deployment or a training job would print.</summary>
 internal interface ILineComposer
 {

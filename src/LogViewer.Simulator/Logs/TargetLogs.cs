@@ -59,9 +59,3 @@ internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention
         }
     }
 }
-
-/// <summary>Epoch nanoseconds of a <see cref="DateTimeOffset"/> (which counts in 100 ns ticks).</summary>
-internal static class EpochNanos
-{
-    public static long Of(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).Ticks * 100;
-}

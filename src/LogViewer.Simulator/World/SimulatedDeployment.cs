@@ -22,6 +22,3 @@ internal sealed record SimulatedDeployment(
 
     public DeploymentPhase PhaseAt(DateTimeOffset now) => Phases.LastOrDefault(phase => phase.From <= now) ?? Phases[0];
 }
-
-/// <summary>From <paramref name="From"/> on, the deployment is in <paramref name="Status"/> with this many active replicas.</summary>
-internal sealed record DeploymentPhase(DateTimeOffset From, string Status, int ActiveReplicas);

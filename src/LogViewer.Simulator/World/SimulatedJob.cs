@@ -1,13 +1,5 @@
 namespace LogViewer.Simulator.World;
 
-/// <summary>How a training job ends, once its RUNNING phase is over.</summary>
-internal enum JobOutcome
-{
-    Completed,
-    Failed,
-    Stopped,
-}
-
 /// <summary>A training job on its timeline: its status, update time and error message at any moment.</summary>
 internal sealed class SimulatedJob(string projectId, string id, string name, DateTimeOffset serverStart, JobTimeline timeline, JobOutcome outcome, string? errorMessage = null)
 {

@@ -8,42 +8,35 @@ namespace LogViewer.Tui.App;
 /// <summary>The TUI's entry points for the command line: one target's logs, or the picker and the logs it opens.</summary>
 public static class TuiApp
 {
-    /// <summary>Exit code when the user quit.</summary>
-    public const int ExitOk = 0;
-
-    /// <summary>Exit code when the tail stopped with a fatal error (bad key, unknown id) before the user quit.</summary>
-    public const int ExitTailFailed = 1;
-
     /// <summary>
     /// Runs the viewer on the calling thread until the user quits (q, Ctrl+C) or
     /// <paramref name="cancellationToken"/> is cancelled; the terminal is restored before it returns.
     /// Subscribes to <see cref="TuiSession.Events"/> once and disposes the subscription before returning.
+    /// Whether the tail failed for good is the caller's to tell from the events it gave (one place decides the exit code).
     /// </summary>
-    /// <returns><see cref="ExitOk"/>, or <see cref="ExitTailFailed"/> when the tail had failed for good.</returns>
-    public static int Run(TuiSession session, CancellationToken cancellationToken)
+    public static void Run(TuiSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         using var app = Open(out var jobs);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
         using var cancellation = StopOn(app, cancellationToken);
-        var outcome = RunViewer(app, jobs, ingest, session, cancellationToken);
-        return outcome.Fatal ? ExitTailFailed : ExitOk;
+        _ = RunViewer(app, jobs, ingest, session, cancellationToken);
     }
 
     /// <summary>
     /// Runs the picker on the calling thread: Enter opens a target's logs in the same window (a new tail, from
     /// <see cref="PickerSession.Open"/>), <c>p</c> there comes back to the picker (the tail is stopped), q quits.
+    /// Failures are shown on screen, where the user can go back and pick again, so there is no outcome to return.
     /// </summary>
-    /// <returns>Always <see cref="ExitOk"/>: failures are shown on screen, where the user can go back and pick again.</returns>
-    public static int RunPicker(PickerSession session, CancellationToken cancellationToken)
+    public static void RunPicker(PickerSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         using var app = Open(out var jobs);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
         using var cancellation = StopOn(app, cancellationToken);
-        using var picker = new PickerProgram(app, session, UiSynchronizationContext.SchedulerFor(app));
+        using var picker = new PickerProgram(app, session, UiSynchronizationContext.SchedulerFor(app), jobs.Suspend);
         try
         {
             picker.Start();
@@ -61,7 +54,7 @@ public static class TuiApp
                 }
 
                 var viewer = session.Open(chosen.Target, chosen.Title) with { CanGoBack = true };
-                if (!RunViewer(app, jobs, ingest, viewer, cancellationToken).Back)
+                if (!RunViewer(app, jobs, ingest, viewer, cancellationToken))
                 {
                     break;
                 }
@@ -73,8 +66,6 @@ public static class TuiApp
             Console.Out.Write(MouseReporting.Off);
             Console.Out.Flush();
         }
-
-        return ExitOk;
     }
 
     private static IApplication Open(out JobControl jobs)
@@ -115,7 +106,7 @@ public static class TuiApp
         app.Iteration += SetMouseMode;
     }
 
-    private static (bool Fatal, bool Back) RunViewer(IApplication app, JobControl jobs, IScheduler ingest, TuiSession session, CancellationToken cancellationToken)
+    private static bool RunViewer(IApplication app, JobControl jobs, IScheduler ingest, TuiSession session, CancellationToken cancellationToken)
     {
         var schedulers = new ViewerSchedulers(ingest, DefaultScheduler.Instance, UiSynchronizationContext.SchedulerFor(app), TaskPoolScheduler.Default);
         var program = new ViewerProgram(app, session, schedulers, suspend: jobs.Suspend);
@@ -130,7 +121,7 @@ public static class TuiApp
                 app.Run(program.Root);
             }
 
-            return (program.FatalStatus is not null, program.BackRequested);
+            return program.BackRequested;
         }
         finally
         {

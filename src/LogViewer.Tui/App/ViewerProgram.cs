@@ -105,9 +105,6 @@ internal sealed class ViewerProgram : IDisposable
     /// <summary>The user pressed p to go back to the picker.</summary>
     public bool BackRequested { get; private set; }
 
-    /// <summary>The fatal status the tail ended with, if it did.</summary>
-    public TailStatus? FatalStatus => State.TailStatus is { State: TailState.Fatal } fatal ? fatal : null;
-
     /// <summary>Subscribes to the session's events and shows the first screen.</summary>
     public void Start()
     {

@@ -1,4 +1,4 @@
-using LogViewer.Core.Catalog;
+using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Tui.Lifecycle;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LogViewer.Core.Catalog;
+using LogViewer.Core.Model;
 
 namespace LogViewer.Tui.Lifecycle;
 

@@ -66,8 +66,8 @@ internal sealed class TextMatcher
             return false;
         }
 
-        var options = (pattern.CaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-        matcher = new TextMatcher(text, pattern, null, new Regex(pattern.Text, options, Regex.InfiniteMatchTimeout));
+        // The pattern compiled its regex once for the store filter; highlighting uses the same one.
+        matcher = new TextMatcher(text, pattern, null, ((RegexFilter)pattern.Filter!).Expression);
         return true;
     }
 

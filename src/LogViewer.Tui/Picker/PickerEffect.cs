@@ -14,6 +14,12 @@ internal sealed record LoadListing : PickerEffect
 /// <summary>Leave the picker and show this row's logs in the same window.</summary>
 internal sealed record OpenTarget(PickerItem Item) : PickerEffect;
 
+/// <summary>Hand the terminal to the shell and stop until continued (job control, as in the viewer).</summary>
+internal sealed record SuspendPickerToShell : PickerEffect
+{
+    public static SuspendPickerToShell Instance { get; } = new();
+}
+
 /// <summary>Leave the picker and the program.</summary>
 internal sealed record LeavePicker : PickerEffect
 {

@@ -23,6 +23,7 @@ internal static class PickerKeyTable
         (["/"], "begin a query (so that it can start with q; the / is not matched)"),
         (["Esc"], "clear the query; on an empty one, quit"),
         (["q"], "quit (while the query is empty)"),
+        (["Ctrl+Z"], "suspend to the shell (`fg` comes back)"),
         (["Ctrl+C"], "quit"),
     ];
 
@@ -51,6 +52,7 @@ internal static class PickerKeyTable
         "End" => new MoveCursorToEnd(1),
         "Ctrl+R" or "F5" => new RefreshListing(),
         "Ctrl+C" => new QuitPicker(),
+        "Ctrl+Z" => new SuspendPicker(),
         "Backspace" => query.Length > 0 ? new QueryChanged(query[..^1]) : null,
         "Esc" => query.Length > 0 ? new QueryChanged(string.Empty) : new QuitPicker(),
         "q" when query.Length == 0 => new QuitPicker(),

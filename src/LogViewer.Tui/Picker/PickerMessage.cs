@@ -24,6 +24,9 @@ internal sealed record RefreshListing : PickerMessage;
 
 internal sealed record QuitPicker : PickerMessage;
 
+/// <summary>Ctrl+Z: give the terminal to the shell until <c>fg</c>.</summary>
+internal sealed record SuspendPicker : PickerMessage;
+
 internal sealed record PickerResized(int PageHeight) : PickerMessage;
 
 internal sealed record ListingLoaded(ImmutableArray<PickerItem> Items, ImmutableArray<string> Problems, DateTimeOffset At) : PickerMessage;

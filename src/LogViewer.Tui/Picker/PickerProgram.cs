@@ -16,15 +16,18 @@ internal sealed class PickerProgram : IDisposable
     private readonly IApplication _app;
     private readonly PickerSession _session;
     private readonly IScheduler _ui;
+    private readonly Action _suspend;
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _loading;
 
-    public PickerProgram(IApplication app, PickerSession session, IScheduler ui)
+    // suspend: Ctrl+Z, which hands the terminal to the shell and stops until continued (JobControl).
+    public PickerProgram(IApplication app, PickerSession session, IScheduler ui, Action? suspend = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         _app = app;
         _session = session;
         _ui = ui;
+        _suspend = suspend ?? (() => { });
         Root = new PickerView(session.Source);
         Root.Dispatched += Dispatch;
     }
@@ -75,6 +78,9 @@ internal sealed class PickerProgram : IDisposable
             case OpenTarget open:
                 Chosen = open.Item;
                 _app.RequestStop();
+                break;
+            case SuspendPickerToShell:
+                _suspend();
                 break;
             case LeavePicker:
                 Chosen = null;

@@ -22,6 +22,7 @@ internal static class PickerReducer
             OpenSelected => state.SelectedItem is { } item ? new PickerUpdate(state, [new OpenTarget(item)]) : state,
             RefreshListing => state.Loading ? state : new PickerUpdate(state with { Loading = true }, [LoadListing.Instance]),
             QuitPicker => new PickerUpdate(state, [LeavePicker.Instance]),
+            SuspendPicker => new PickerUpdate(state, [SuspendPickerToShell.Instance]),
             PickerResized resized => MoveTo(state with { PageHeight = Math.Max(1, resized.PageHeight) }, state.Selected),
             ListingLoaded loaded => Loaded(state, loaded),
             ListingFailed failed => state with { Loading = false, Error = failed.Message },

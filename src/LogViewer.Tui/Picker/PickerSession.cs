@@ -1,4 +1,4 @@
-using LogViewer.Core.Catalog;
+using LogViewer.Core.Api;
 using LogViewer.Core.Model;
 using LogViewer.Tui.App;
 

@@ -118,6 +118,6 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
     }
 
     // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
-    private static Task<int> RunAsync(TuiSession session, CancellationToken cancellationToken) =>
+    private static Task RunAsync(TuiSession session, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => TuiApp.Run(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -1,3 +1,4 @@
+using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using LogViewer.Core.Api;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using Microsoft.AspNetCore.Http;

@@ -256,10 +256,10 @@ public sealed class HostilePageFuzzTests
             }
         }
 
-        public Task<Catalog.TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken) =>
+        public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken) =>
             honest.GetTrainingJobAsync(target, cancellationToken);
 
-        public Task<Catalog.DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken) =>
+        public Task<DeploymentInfo> GetDeploymentAsync(DeploymentTarget target, CancellationToken cancellationToken) =>
             honest.GetDeploymentAsync(target, cancellationToken);
     }
 }

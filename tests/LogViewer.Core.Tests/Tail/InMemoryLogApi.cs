@@ -1,7 +1,6 @@
 using LogViewer.Core.Decoding;
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tests.Tail;

@@ -1,6 +1,5 @@
 using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
-using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
 using LogViewer.Simulator;
 using LogViewer.Tui.App;
@@ -34,13 +33,16 @@ internal sealed class PickerHarness : IAsyncDisposable
             Unavailable = unavailable,
             TimeProvider = new UtcClock(),
         };
-        Program = new PickerProgram(App, session, ImmediateScheduler.Instance);
+        Program = new PickerProgram(App, session, ImmediateScheduler.Instance, () => Suspensions++);
         _token = App.Begin(Program.Root);
         Program.Start();
         WaitForListing();
     }
 
     public SimulatorServer? Server { get; }
+
+    /// <summary>How many times the picker asked to hand the terminal to the shell (Ctrl+Z).</summary>
+    public int Suspensions { get; private set; }
 
     public IApplication App { get; }
 

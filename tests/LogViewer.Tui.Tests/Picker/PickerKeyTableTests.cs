@@ -22,6 +22,8 @@ public sealed class PickerKeyTableTests
     [InlineData("Esc", null, "ab", typeof(QueryChanged))]
     [InlineData("Ctrl+R", null, "ab", typeof(RefreshListing))]
     [InlineData("Enter", null, "", typeof(OpenSelected))]
+    [InlineData("Ctrl+Z", null, "", typeof(SuspendPicker))]
+    [InlineData("Ctrl+Z", null, "ab", typeof(SuspendPicker))]
     public void Keys_Resolve_By_The_Query(string key, string? typed, string query, Type expected)
     {
         Assert.IsType(expected, PickerKeyTable.Resolve(key, typed, query));

@@ -75,6 +75,25 @@ public sealed class PickerScreenTests
     }
 
     [Fact]
+    public async Task Ctrl_Z_Hands_The_Terminal_To_The_Shell_And_Keeps_The_Query_And_Cursor()
+    {
+        // Given a query typed and the cursor moved
+        await using var picker = await PickerHarness.StartAsync();
+        picker.Type("/quick");
+        picker.Press(Key.CursorDown);
+        var before = picker.Program.State;
+
+        // When Ctrl+Z is pressed
+        picker.Press(Key.Z.WithCtrl);
+
+        // Then job control is asked to suspend once, nothing is chosen and the picker is as it was (fg redraws it)
+        Assert.Equal(1, picker.Suspensions);
+        Assert.Null(picker.Program.Chosen);
+        Assert.Equal((before.Query, before.Selected), (picker.Program.State.Query, picker.Program.State.Selected));
+        Assert.Equal("> /quick_", picker.Rows[1].TrimEnd());
+    }
+
+    [Fact]
     public async Task A_Query_Matching_Nothing_Says_So()
     {
         await using var picker = await PickerHarness.StartAsync();

@@ -1,6 +1,4 @@
-using LogViewer.Core.Model;
-
-namespace LogViewer.Core.Catalog;
+namespace LogViewer.Core.Model;
 
 /// <summary>A training job's identity and lifecycle status as the API reports it.</summary>
 public sealed record TrainingJobInfo(string Id, string? Name, string CurrentStatus, string? ErrorMessage)

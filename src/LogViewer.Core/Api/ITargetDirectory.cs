@@ -1,6 +1,6 @@
-using LogViewer.Core.Api;
+using LogViewer.Core.Model;
 
-namespace LogViewer.Core.Catalog;
+namespace LogViewer.Core.Api;
 
 /// <summary>
 /// What can be tailed: the listing endpoints of Baseten's management API (models and their deployments, training

@@ -1,4 +1,4 @@
-namespace LogViewer.Core.Catalog;
+namespace LogViewer.Core.Model;
 
 /// <summary>
 /// A model deployment (DeploymentV1): identity, role (production, development, environment) and lifecycle

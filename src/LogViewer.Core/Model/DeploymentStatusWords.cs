@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LogViewer.Core.Catalog;
+namespace LogViewer.Core.Model;
 
 /// <summary>
 /// A deployment status in words, with what it means for its logs: an empty or stalled log is explained by the
