@@ -39,10 +39,24 @@ public static class TerminalText
     {
         ArgumentNullException.ThrowIfNull(text);
         var firstUnsafe = IndexOfUnsafe(text);
-        return firstUnsafe < 0 ? text : Rewrite(text, firstUnsafe);
+        return firstUnsafe < 0 ? text : Rewrite(text, firstUnsafe, null);
     }
 
-    /// <summary>True when <paramref name="text"/> holds nothing <see cref="Sanitize"/> would change.</summary>
+    /// <summary>
+    /// As <see cref="Sanitize(string)"/> (the same text), and the SGR colours and attributes of the removed sequences
+    /// as changes at positions in the returned text, for drawing them on purpose; every other sequence is only removed.
+    /// <paramref name="styles"/> is cleared first; it stays empty when the text sets no style.
+    /// </summary>
+    public static string Sanitize(string text, List<StyleChange> styles)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(styles);
+        styles.Clear();
+        var firstUnsafe = IndexOfUnsafe(text);
+        return firstUnsafe < 0 ? text : Rewrite(text, firstUnsafe, styles);
+    }
+
+    /// <summary>True when <paramref name="text"/> holds nothing <see cref="Sanitize(string)"/> would change.</summary>
     public static bool IsClean(string text) => IndexOfUnsafe(text) < 0;
 
     private static int IndexOfUnsafe(string text)
@@ -64,8 +78,9 @@ public static class TerminalText
         c is '\u2028' or '\u2029' or EmojiPresentation or '\u00AD'
         || (c > '\u00FF' && c is not ZeroWidthJoiner and not ZeroWidthNonJoiner && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
-    private static string Rewrite(string text, int start)
+    private static string Rewrite(string text, int start, List<StyleChange>? styles)
     {
+        var style = SgrStyle.Plain;
         var output = new StringBuilder(text.Length);
         output.Append(text, 0, start);
         var lineStart = 0;
@@ -85,6 +100,7 @@ public static class TerminalText
                     column = 0;
                     measured = lineStart;
                     resetBeforeNextText = false;
+                    DropStylesAfter(styles, lineStart, style);
                 }
 
                 output.Append(c);
@@ -101,6 +117,7 @@ public static class TerminalText
                         column = 0;
                         measured = lineStart;
                         resetBeforeNextText = false;
+                        DropStylesAfter(styles, lineStart, style);
                     }
 
                     // A tab ends a grapheme cluster, so the text since the last stop measures exactly on its own.
@@ -132,10 +149,16 @@ public static class TerminalText
                     resetBeforeNextText = true;
                     i++;
                     break;
+                case Esc when styles is not null && i + 1 < text.Length && text[i + 1] == '[':
+                    i = SkipStyledSequence(text, i + 2, output.Length, ref style, styles);
+                    break;
                 case Esc:
                     i = SkipEscape(text, i + 1);
                     break;
-                case '\u009B': // C1 CSI
+                case '\u009B' when styles is not null: // C1 CSI
+                    i = SkipStyledSequence(text, i + 1, output.Length, ref style, styles);
+                    break;
+                case '\u009B':
                     i = SkipControlSequence(text, i + 1);
                     break;
                 case '\u009D' or '\u0090' or '\u0098' or '\u009E' or '\u009F': // C1 OSC, DCS, SOS, PM, APC
@@ -148,6 +171,60 @@ public static class TerminalText
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// Skips a CSI whose parameters start at <paramref name="i"/>; when it is an SGR (final <c>m</c>, only digits, <c>;</c>
+    /// and <c>:</c>), records the style it leaves at <paramref name="position"/> in the output.
+    /// </summary>
+    private static int SkipStyledSequence(string text, int i, int position, ref SgrStyle style, List<StyleChange> styles)
+    {
+        var end = SkipControlSequence(text, i);
+        if (end > i && end <= text.Length && text[end - 1] == 'm' && IsSgrParameters(text.AsSpan(i, end - 1 - i)))
+        {
+            style = style.Apply(text.AsSpan(i, end - 1 - i));
+            if (styles.Count > 0 && styles[^1].Position == position)
+            {
+                styles.RemoveAt(styles.Count - 1);
+            }
+
+            var before = styles.Count > 0 ? styles[^1].Style : SgrStyle.Plain;
+            if (style != before)
+            {
+                styles.Add(new StyleChange(position, style));
+            }
+        }
+
+        return end;
+    }
+
+    private static bool IsSgrParameters(ReadOnlySpan<char> parameters)
+    {
+        foreach (var c in parameters)
+        {
+            if (!char.IsAsciiDigit(c) && c is not ';' and not ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A carriage return dropped the output after <paramref name="position"/>: so are its styles, the current one kept from there.</summary>
+    private static void DropStylesAfter(List<StyleChange>? styles, int position, SgrStyle current)
+    {
+        if (styles is null)
+        {
+            return;
+        }
+
+        styles.RemoveAll(change => change.Position >= position);
+        var before = styles.Count > 0 ? styles[^1].Style : SgrStyle.Plain;
+        if (current != before)
+        {
+            styles.Add(new StyleChange(position, current));
+        }
     }
 
     /// <summary>Skips what follows an ESC; returns the index after the sequence.</summary>

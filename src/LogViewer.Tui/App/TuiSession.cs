@@ -68,6 +68,9 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>Mouse reporting on at start (wheel scrolls, clicks select); off leaves the mouse to the terminal.</summary>
     public bool Mouse { get; init; } = true;
 
+    /// <summary>Draw the SGR colours of messages as colour (false: <c>NO_COLOR</c> is set, they are only removed).</summary>
+    public bool MessageColours { get; init; } = true;
+
     /// <summary>Set the terminal title to the target and its state, restoring the previous one on exit (false: <c>--no-title</c>).</summary>
     public bool SetsTitle { get; init; } = true;
 

@@ -88,6 +88,7 @@ internal sealed class ViewerProgram : IDisposable
             Target = session.Target,
             LocalZone = _time.LocalTimeZone,
             MouseEnabled = session.Mouse,
+            MessageColours = session.MessageColours,
             Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
             Watch = new WatchState { Name = WatchReducer.ShortName(session.Title), SetsTitle = session.SetsTitle, Mode = session.Notify, Style = session.TerminalStyle },
         };

@@ -1,7 +1,10 @@
+using LogViewer.Core.Text;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace LogViewer.Tui.Detail;
 
@@ -13,7 +16,8 @@ internal sealed class DetailPane : View
 {
     private readonly TimeZoneInfo _zone;
     private DetailState _detail = DetailState.Closed;
-    private List<string> _rows = [];
+    private List<StyledRow> _rows = [];
+    private bool _colours = true;
     private int _laidOutWidth = -1;
 
     public DetailPane(TimeZoneInfo zone)
@@ -32,6 +36,7 @@ internal sealed class DetailPane : View
         ArgumentNullException.ThrowIfNull(state);
         var before = _detail;
         _detail = state.Detail;
+        _colours = state.MessageColours;
         if (Visible != _detail.Open)
         {
             Visible = _detail.Open;
@@ -70,11 +75,45 @@ internal sealed class DetailPane : View
         {
             Move(0, row);
             var index = scroll + row;
-            AddStr(TextFormatter.ClipOrPad(index < _rows.Count ? _rows[index] : string.Empty, width));
+            if (index < _rows.Count && !_rows[index].Styles.IsEmpty)
+            {
+                DrawStyled(_rows[index], width, normal);
+                continue;
+            }
+
+            SetAttribute(normal);
+            AddStr(TextFormatter.ClipOrPad(index < _rows.Count ? _rows[index].Text : string.Empty, width));
         }
 
         context?.AddDrawnRectangle(ViewportToScreen());
         return true;
+    }
+
+    /// <summary>A row in the message's own colours: each styled stretch drawn in its attribute, the rest padded.</summary>
+    private void DrawStyled(StyledRow row, int width, Attribute normal)
+    {
+        var text = row.Text;
+        var styles = row.Styles;
+        var position = 0;
+        var style = SgrStyle.Plain;
+        for (var i = 0; i <= styles.Length; i++)
+        {
+            var end = i < styles.Length ? Math.Min(text.Length, styles[i].Position) : text.Length;
+            if (end > position)
+            {
+                SetAttribute(SgrAttribute.Over(normal, style));
+                AddStr(text[position..end]);
+                position = end;
+            }
+
+            if (i < styles.Length)
+            {
+                style = styles[i].Style;
+            }
+        }
+
+        SetAttribute(normal);
+        AddStr(new string(' ', Math.Max(0, width - CellWidth.Of(text))));
     }
 
     private void LayOut()
@@ -86,7 +125,7 @@ internal sealed class DetailPane : View
         }
 
         _laidOutWidth = width;
-        _rows = DetailText.RowsFor(_detail, width, _zone);
+        _rows = DetailText.StyledRowsFor(_detail, width, _zone, _colours);
         SetNeedsDraw();
     }
 }

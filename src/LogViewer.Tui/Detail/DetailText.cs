@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,16 +17,22 @@ internal static class DetailText
 {
     private const string Rule = "\u2500";
 
-    public static List<string> RowsFor(DetailState detail, int width, TimeZoneInfo zone)
+    public static List<string> RowsFor(DetailState detail, int width, TimeZoneInfo zone) =>
+        [.. StyledRowsFor(detail, width, zone, colours: false).Select(row => row.Text)];
+
+    /// <summary>The rows with the messages' own SGR styles, when <paramref name="colours"/> (not under NO_COLOR).</summary>
+    public static List<StyledRow> StyledRowsFor(DetailState detail, int width, TimeZoneInfo zone, bool colours)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(zone);
         width = Math.Max(10, width);
-        var rows = new List<string>();
+        var styled = new List<StyledRow>();
         if (detail.Lines.IsDefaultOrEmpty)
         {
-            return rows;
+            return styled;
         }
+
+        var rows = new List<string>();
 
         var head = detail.Lines[0];
         var time = Nanos.ToDateTimeOffset(head.TimestampNanos);
@@ -39,26 +46,52 @@ internal static class DetailText
         Field(rows, width, "request id", head.RequestId is { } request ? TerminalText.Sanitize(request) + "   (r traces this request)" : "(none)");
         Field(rows, width, "lines", detail.Lines.Length == 1 ? "1" : $"{detail.Lines.Length} (grouped into one entry)");
         rows.Add(string.Concat(Enumerable.Repeat(Rule, width)));
+        styled.AddRange(rows.Select(row => new StyledRow(row, [])));
+        var styles = new List<StyleChange>();
         foreach (var line in detail.Lines)
         {
-            foreach (var text in MessageRows(line.Message))
+            var pretty = PrettyJson(line.Message);
+            foreach (var part in (pretty ?? line.Message).Split('\n'))
             {
-                Wrap(rows, text, width);
+                var text = colours ? TerminalText.Sanitize(part.TrimEnd('\r'), styles) : TerminalText.Sanitize(part.TrimEnd('\r'));
+                if (!colours)
+                {
+                    styles.Clear();
+                }
+
+                WrapStyled(styled, text, styles, width);
             }
         }
 
-        return rows;
+        return styled;
     }
 
-    /// <summary>The message's own rows: pretty-printed when it is JSON, else split at line feeds; each made terminal-safe.</summary>
-    internal static IEnumerable<string> MessageRows(string message)
+    /// <summary>As <see cref="Wrap"/>, each row carrying the styles that fall in it (the one in force at its start first).</summary>
+    private static void WrapStyled(List<StyledRow> rows, string text, List<StyleChange> styles, int width)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var pretty = PrettyJson(message);
-        var source = pretty ?? message;
-        foreach (var part in source.Split('\n'))
+        var pieces = new List<string>();
+        Wrap(pieces, text, width);
+        var start = 0;
+        var index = 0;
+        var current = SgrStyle.Plain;
+        foreach (var piece in pieces)
         {
-            yield return TerminalText.Sanitize(part.TrimEnd('\r'));
+            var end = start + piece.Length;
+            var changes = ImmutableArray.CreateBuilder<StyleChange>();
+            if (!current.IsPlain)
+            {
+                changes.Add(new StyleChange(0, current));
+            }
+
+            while (index < styles.Count && styles[index].Position < end)
+            {
+                current = styles[index].Style;
+                changes.Add(new StyleChange(Math.Max(0, styles[index].Position - start), current));
+                index++;
+            }
+
+            rows.Add(new StyledRow(piece, changes.ToImmutable()));
+            start = end;
         }
     }
 

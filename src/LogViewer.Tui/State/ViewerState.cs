@@ -147,6 +147,9 @@ internal sealed record ViewerState
     /// <summary>The request trace (<c>r</c>).</summary>
     public TraceState Trace { get; init; } = TraceState.Closed;
 
+    /// <summary>SGR colours in messages are drawn as colour; false under <c>NO_COLOR</c>, where they are only removed.</summary>
+    public bool MessageColours { get; init; } = true;
+
     /// <summary>The pane shows a short request-id column when it is wide enough (<c>I</c>).</summary>
     public bool ShowRequestIds { get; init; }
 

@@ -22,7 +22,12 @@ internal sealed partial class LogPane
 
         // A collapsed entry's last drawn line says how many lines it hides, before its message.
         var marker = hiddenLines > 0 ? $"+{hiddenLines} " : string.Empty;
-        var message = marker + TerminalText.Sanitize(entry.Message);
+        var message = marker + (_state.MessageColours ? TerminalText.Sanitize(entry.Message, _styles) : TerminalText.Sanitize(entry.Message));
+        if (!_state.MessageColours)
+        {
+            _styles.Clear();
+        }
+
         _matches.Clear();
         if (!_state.Matcher.MatchesEverything)
         {
@@ -102,11 +107,21 @@ internal sealed partial class LogPane
         var column = 0;
         var drawn = 0;
         var matchIndex = 0;
+        var styleIndex = 0;
+        var styled = text;
         var current = text;
         SetAttribute(current);
         for (var index = 0; index < message.Length;)
         {
             var clusterIndex = index;
+
+            // The message's own colours (SGR), positioned in the sanitized message after the marker.
+            while (styleIndex < _styles.Count && _styles[styleIndex].Position + markerLength <= clusterIndex)
+            {
+                styled = SgrAttribute.Over(text, _styles[styleIndex].Style);
+                styleIndex++;
+            }
+
             var length = CellWidth.ClusterLength(message, index);
             index += length;
             var columns = CellWidth.OfCluster(message.AsSpan(clusterIndex, length));
@@ -139,7 +154,7 @@ internal sealed partial class LogPane
             }
 
             var inMatch = matchIndex < _matches.Count && _matches[matchIndex].Start < index;
-            var wanted = clusterIndex < markerLength ? markerText : inMatch ? MatchAttribute : text;
+            var wanted = clusterIndex < markerLength ? markerText : inMatch ? MatchAttribute : styled;
             if (wanted != current)
             {
                 current = wanted;

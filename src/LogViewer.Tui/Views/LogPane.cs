@@ -1,4 +1,5 @@
 using System.Drawing;
+using LogViewer.Core.Text;
 using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
@@ -23,6 +24,7 @@ internal sealed partial class LogPane : View
 
     private readonly TimeZoneInfo _localZone;
     private readonly List<(int Start, int Length)> _matches = [];
+    private readonly List<StyleChange> _styles = [];
     private ViewerState _state = new();
     private (RowKey? First, RowKey? Last, int Count) _drawn;
     private HashSet<int> _selectedEntry = [];

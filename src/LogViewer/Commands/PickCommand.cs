@@ -103,7 +103,7 @@ internal static class PickCommand
                 Api = api,
                 Lookback = settings.Tail.Lookback,
             };
-            var viewer = TuiOutputMode.SessionFor(events, context, terminal);
+            var viewer = TuiOutputMode.SessionFor(events, context, terminal, noColor: !string.IsNullOrEmpty(services.Environment.GetVariable("NO_COLOR")));
             return memory is null ? viewer : memory.Attach(viewer, SessionStore.KeyOf(target));
         })
         {

@@ -18,7 +18,7 @@ namespace LogViewer.Output;
 /// the terminal is restored. The target's saved session is read before the viewer starts (unless <c>--fresh</c>)
 /// and written after it closes; a session that cannot be written is one line on stderr, never a failure.
 /// </summary>
-internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions) : IOutputMode
+internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, SessionStore sessions, bool noColor = false) : IOutputMode
 {
     private const int DefaultMaxLines = Core.Store.LogStore.DefaultCapacity;
 
@@ -35,7 +35,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             }
         });
         var memory = new SessionMemory(sessions, context.Display.Fresh);
-        await RunAsync(memory.Attach(SessionFor(watched, context, terminal), context.SessionKey ?? SessionStore.KeyOf(context.Target)), cancellationToken).ConfigureAwait(false);
+        await RunAsync(memory.Attach(SessionFor(watched, context, terminal, noColor), context.SessionKey ?? SessionStore.KeyOf(context.Target)), cancellationToken).ConfigureAwait(false);
         await memory.ReportAsync(console.Error).ConfigureAwait(false);
         if (Volatile.Read(ref fatal) is { } failure)
         {
@@ -50,7 +50,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
     /// The viewer's session for a tail: its title, the command line's filters as rules, the server search, the
     /// watching settings. The picker builds the targets it opens with it too, so they behave as on the command line.
     /// </summary>
-    public static TuiSession SessionFor(IObservable<TailEvent> events, ViewerContext context, TerminalStyle terminal)
+    public static TuiSession SessionFor(IObservable<TailEvent> events, ViewerContext context, TerminalStyle terminal, bool noColor)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
@@ -66,6 +66,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             TraceRequest = api is not null && target is DeploymentTarget deployment ? RequestTraceFetch.For(api, deployment, TaskPoolScheduler.Default) : null,
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
+            MessageColours = !noColor,
             SetsTitle = context.Display.Title,
             Notify = context.Display.Notify,
             Alerts = context.Display.Alerts,
@@ -85,6 +86,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             Store = log.Store,
             InitialRules = RuleSet.FromQuery(log.Query),
             Mouse = display.Mouse,
+            MessageColours = !noColor,
         };
         if (log.SessionKey is { } key)
         {

@@ -69,6 +69,41 @@ public sealed partial class PickerEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.DoesNotContain("Pick a target", screen, StringComparison.Ordinal);
     }
 
+    [TmuxFact]
+    public void Ctrl_Z_In_The_Picker_Gives_The_Shell_Its_Terminal_And_Fg_Brings_The_Picker_Back_As_It_Was()
+    {
+        // Given the picker in an interactive shell, with a query typed
+        using var terminal = TmuxTerminal.Start(120, 32);
+        // (no "; echo" behind it: a shell runs the next command as soon as the job stops)
+        terminal.Type($"BASETEN_API_KEY={_server.ApiKey} dotnet {Quote(TuiEndToEndTests.LogViewerDll())} --api-url {_server.BaseAddress}");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => s.Contains("Pick a target from", StringComparison.Ordinal) && s.Contains("14 of 14", StringComparison.Ordinal), "the picker's listing", TimeSpan.FromSeconds(120));
+        terminal.Type("oom");
+        terminal.WaitFor(s => s.Contains("1 of 14", StringComparison.Ordinal), "the query to narrow to one row");
+
+        // When Ctrl+Z is pressed, the shell has its screen and a cooked terminal back
+        terminal.SendKeys("C-z");
+        terminal.WaitFor(s => s.Contains("Stopped", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "0", "the shell's screen");
+        terminal.Type("echo shell-$((6 * 7))");
+        terminal.SendKeys("Enter");
+        terminal.WaitForText("shell-42");
+
+        // Then fg redraws the picker with its query and row, and its keys act at once
+        terminal.Type("fg");
+        terminal.SendKeys("Enter");
+        var screen = terminal.WaitFor(s => s.Contains("> oom_", StringComparison.Ordinal) && s.Contains("1 of 14", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "1", "the picker redrawn");
+        Assert.Contains("llama-finetunes / oom-repro", screen, StringComparison.Ordinal);
+        terminal.SendKeys("BSpace");
+        terminal.WaitFor(s => s.Contains("> oo_", StringComparison.Ordinal), "Backspace acting at once");
+        terminal.SendKeys("C-c");
+        terminal.WaitFor(_ => terminal.Display("#{alternate_on}") == "0", "the main screen after quitting");
+
+        // fg's status is the viewer's exit code: it quit cleanly
+        terminal.Type("echo fg-exited-$?");
+        terminal.SendKeys("Enter");
+        terminal.WaitForText("fg-exited-0");
+    }
+
     private int JobRequests() => _server.Requests.Count(r => r.Path.Contains(SimulatorCatalog.FailingTrainingJobId, StringComparison.Ordinal));
 
     private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -56,7 +56,7 @@ public sealed partial class TuiEndToEndTests
         terminal.SendKeys("C-z");
 
         // Then the shell has its screen and a cooked terminal back: the prompt, no mouse reporting, echo works
-        terminal.WaitFor(s => s.Contains("Stopped", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "0", "the shell's screen");
+        WithProcessState(viewer, terminal, () => terminal.WaitFor(s => s.Contains("Stopped", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "0", "the shell's screen"));
         Assert.Equal("0", terminal.Display("#{mouse_any_flag}"));
         Assert.Equal("my-shell", terminal.Display("#{pane_title}"));
         terminal.Type("echo shell-$((6 * 7))");
@@ -68,7 +68,7 @@ public sealed partial class TuiEndToEndTests
         terminal.SendKeys("Enter");
 
         // Then it is redrawn whole on its own screen, with the mouse as the user left it (off), and keys act at once
-        terminal.WaitFor(s => s.Contains("replay of", StringComparison.Ordinal) && s.Contains("entry 0299", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "1", "the viewer redrawn");
+        WithProcessState(viewer, terminal, () => terminal.WaitFor(s => s.Contains("replay of", StringComparison.Ordinal) && s.Contains("entry 0299", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "1", "the viewer redrawn"));
         Assert.Equal("0", terminal.Display("#{mouse_any_flag}"));
         terminal.WaitFor(_ => terminal.Display("#{pane_title}").StartsWith("replay", StringComparison.Ordinal), "the viewer's title again");
         terminal.SendKeys("g");
@@ -88,6 +88,35 @@ public sealed partial class TuiEndToEndTests
         output.WriteLine(screen);
         var shell = int.Parse(terminal.Display("#{pane_pid}"), CultureInfo.InvariantCulture);
         return Process.GetProcessById(ChildOf(shell));
+    }
+
+    // A wait that, when it times out, also says what the viewer process was doing (state letter, kernel wait
+    // channel, the terminal's foreground group), so a failure under load can be told apart from a hang.
+    private static void WithProcessState(Process viewer, TmuxTerminal terminal, Action wait)
+    {
+        try
+        {
+            wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            string Read(string file)
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{viewer.Id}/{file}").Trim();
+                }
+                catch (IOException)
+                {
+                    return "(gone)";
+                }
+            }
+
+            throw new TimeoutException(
+                $"{timeout.Message}\nviewer {viewer.Id}: state {State(viewer.Id)}, wchan {Read("wchan")}, tpgid {StatField(viewer.Id, 8)}, pgrp {StatField(viewer.Id, 5)}; " +
+                $"alternate_on {terminal.Display("#{alternate_on}")}, mouse_any_flag {terminal.Display("#{mouse_any_flag}")}",
+                timeout);
+        }
     }
 
     // The one child process of the shell (Linux: its parent is field 4 of /proc/PID/stat).
