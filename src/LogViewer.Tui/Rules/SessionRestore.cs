@@ -64,7 +64,7 @@ internal static class SessionRestore
 
         if (restored.HiddenReplicas.Count > 0)
         {
-            parts.Add($"{restored.HiddenReplicas.Count} hidden replica(s)");
+            parts.Add(restored.HiddenReplicas.Count == 1 ? "1 hidden replica" : $"{restored.HiddenReplicas.Count} hidden replicas");
         }
 
         return string.Join(", ", parts) + " from the last session (:forget starts clean)";

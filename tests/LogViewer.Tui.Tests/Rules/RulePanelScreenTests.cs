@@ -145,6 +145,16 @@ public sealed class RulePanelScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_Restored_Hidden_Replica_Is_Counted_In_Plain_Words()
+    {
+        var saved = SessionRules.Save(new SavedSession(), RuleSet.Empty.Add(FilterRule.Out("NCCL")).HideReplica("r-2"));
+        using var viewer = new ViewerHarness(width: 120, configure: s => s with { Restored = new SessionLoad(saved, null) });
+        viewer.Feed(Noise);
+
+        Assert.Contains("restored 1 rule, 1 hidden replica from the last session", viewer.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_Damaged_Session_Is_One_Line_And_The_Viewer_Starts_Clean()
     {
         using var viewer = new ViewerHarness(width: 120, configure: s => s with { Restored = new SessionLoad(null, "the saved session /x.json could not be read (it is not valid session JSON); it was ignored (:forget removes it).") });
