@@ -1,4 +1,5 @@
 using LogViewer.Core.Credentials;
+using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;
 using LogViewer.Tui.Picker;
@@ -20,6 +21,9 @@ internal sealed record CliServices(
 {
     /// <summary>Runs the picker on the terminal (<c>TuiApp.RunPicker</c>); null in builds and tests without the TUI.</summary>
     public Action<PickerSession, CancellationToken>? Picker { get; init; }
+
+    /// <summary>Where the picker remembers each target's session (the TUI output mode is given the same store); null: nothing is remembered.</summary>
+    public SessionStore? Sessions { get; init; }
 
     /// <summary>Standard input, for <c>replay -</c>; tests give a stream of their own.</summary>
     public Func<Stream> StandardInput { get; init; } = System.Console.OpenStandardInput;

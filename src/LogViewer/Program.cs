@@ -20,10 +20,12 @@ internal static class Program
         // A closed stdout (`logviewer ... | head`) ends the run the way Ctrl-C does.
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, stdoutStream.ReaderGone);
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
+        var sessions = SessionStore.ForEnvironment(ProcessEnvironment.Instance);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System),
-            new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), SessionStore.ForEnvironment(ProcessEnvironment.Instance),
+            new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), sessions,
                 noColor: !string.IsNullOrEmpty(ProcessEnvironment.Instance.GetVariable("NO_COLOR"))))
         {
+            Sessions = sessions,
             Picker = LogViewer.Tui.App.TuiApp.RunPicker,
             ReattachTerminalInput = TerminalInput.ReattachToTerminal,
         };

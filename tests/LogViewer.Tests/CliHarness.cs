@@ -1,7 +1,9 @@
 using LogViewer.Core.Credentials;
 using LogViewer.Arguments;
+using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;
+using LogViewer.Tui.Picker;
 
 namespace LogViewer.Tests;
 
@@ -27,6 +29,12 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Stands in for the TUI (plain text by default).</summary>
     public IOutputMode? Tui { get; init; }
 
+    /// <summary>Stands in for the picker on the terminal (none by default).</summary>
+    public Action<PickerSession, CancellationToken>? Picker { get; init; }
+
+    /// <summary>Where sessions are remembered (none by default).</summary>
+    public SessionStore? Sessions { get; init; }
+
     public async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -44,6 +52,8 @@ internal sealed class CliHarness : IDisposable
             Tui ?? new StreamOutputMode(console, Zone, OutputKind.Text, colour: false))
         {
             StandardInput = StandardInput ?? (() => Stream.Null),
+            Picker = Picker,
+            Sessions = Sessions,
         };
         var exitCode = await CliApplication.RunAsync(args, services, cancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());

@@ -10,7 +10,9 @@ namespace LogViewer.Core.Sessions;
 /// Sessions on disk, one small JSON file per target under <c>$XDG_STATE_HOME/logviewer/sessions/</c> (default
 /// <c>~/.local/state/logviewer/sessions/</c>), named by a hash of the target so no id needs escaping. A file that
 /// cannot be read or parsed is reported in one line and ignored, never fatal. Writes go to a temporary file first,
-/// then replace the old one, so a crash never leaves half a session.
+/// then replace the old one, so a crash never leaves half a session. Reads and writes are synchronous: a session is
+/// a few hundred bytes, and the picker opens and leaves targets between two runs of the UI loop on its own thread,
+/// where there is nothing to await.
 /// </summary>
 public sealed class SessionStore(string directory)
 {
@@ -48,7 +50,7 @@ public sealed class SessionStore(string directory)
         return Path.Combine(Directory, hash + ".json");
     }
 
-    public async Task<SessionLoad> LoadAsync(string key, CancellationToken cancellationToken)
+    public SessionLoad Load(string key)
     {
         var path = PathOf(key);
         try
@@ -58,10 +60,9 @@ public sealed class SessionStore(string directory)
                 return new SessionLoad(null, null);
             }
 
-            var stream = File.OpenRead(path);
-            await using (stream.ConfigureAwait(false))
+            using (var stream = File.OpenRead(path))
             {
-                var session = await JsonSerializer.DeserializeAsync(stream, SessionJsonContext.Default.SavedSession, cancellationToken).ConfigureAwait(false);
+                var session = JsonSerializer.Deserialize(stream, SessionJsonContext.Default.SavedSession);
                 return session is null || session.Version != SavedSession.CurrentVersion
                     ? new SessionLoad(null, $"the saved session {path} is not a version {SavedSession.CurrentVersion} session; it was ignored.")
                     : new SessionLoad(session, null);
@@ -74,16 +75,15 @@ public sealed class SessionStore(string directory)
         }
     }
 
-    public async Task SaveAsync(string key, SavedSession session, CancellationToken cancellationToken)
+    public void Save(string key, SavedSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         var path = PathOf(key);
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = path + ".tmp";
-        var stream = File.Create(temporary);
-        await using (stream.ConfigureAwait(false))
+        using (var stream = File.Create(temporary))
         {
-            await JsonSerializer.SerializeAsync(stream, session, SessionJsonContext.Default.SavedSession, cancellationToken).ConfigureAwait(false);
+            JsonSerializer.Serialize(stream, session, SessionJsonContext.Default.SavedSession);
         }
 
         File.Move(temporary, path, overwrite: true);

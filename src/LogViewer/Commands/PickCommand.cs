@@ -3,9 +3,10 @@ using LogViewer.Arguments;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
+using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
+using LogViewer.Output;
 using LogViewer.Running;
-using LogViewer.Tui.App;
 using LogViewer.Tui.Picker;
 using LogViewer.Tui.Watching;
 
@@ -39,6 +40,7 @@ internal static class PickCommand
         command.Options.Add(options.MaxLines);
         command.Options.Add(options.Utc);
         command.Options.Add(options.NoMouse);
+        command.Options.Add(options.Fresh);
         options.AddWatching(command);
         command.SetAction((parse, cancellationToken) => RunAsync(services, options, parse, cancellationToken));
     }
@@ -83,20 +85,26 @@ internal static class PickCommand
         var api = connection is null ? null : new BasetenLogApiClient(http!, connection.Credential, services.Time);
         var source = connection?.BaseAddress.GetLeftPart(UriPartial.Authority) ?? "(no connection)";
         var maxLines = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity;
+        var terminal = TerminalStyle.From(services.Environment.GetVariable);
+
+        // Each target opened is built and remembered as when it is given on the command line: the same rules from
+        // the command line (none here), the same server search, the same session key.
+        var memory = services.Sessions is { } store ? new SessionMemory(store, settings.Display.Fresh) : null;
         var session = new PickerSession(api, source, (target, title) =>
         {
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
             var events = services.TailSources.Create(api!, target, settings.Tail with { Control = control, FromEpochMillis = null, ToEpochMillis = null });
-            return new TuiSession(title, events, maxLines, settings.Display.Utc) {
+            var context = new ViewerContext(target, source, settings.Display)
+            {
                 Control = control,
-                TimeProvider = services.Time,
-                Mouse = settings.Display.Mouse,
-                SetsTitle = settings.Display.Title,
-                Notify = settings.Display.Notify,
-                Alerts = settings.Display.Alerts,
-                TerminalStyle = TerminalStyle.From(services.Environment.GetVariable),
+                Title = title,
+                Filters = settings.Tail.Filters,
+                Api = api,
+                Lookback = settings.Tail.Lookback,
             };
+            var viewer = TuiOutputMode.SessionFor(events, context, terminal, noColor: !string.IsNullOrEmpty(services.Environment.GetVariable("NO_COLOR")));
+            return memory is null ? viewer : memory.Attach(viewer, SessionStore.KeyOf(target));
         })
         {
             Unavailable = unavailable,
@@ -106,6 +114,11 @@ internal static class PickCommand
         // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.
         await Task.Factory.StartNew(() => services.Picker(session, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .ConfigureAwait(false);
+        if (memory is not null)
+        {
+            await memory.ReportAsync(services.Console.Error).ConfigureAwait(false);
+        }
+
         return exitCode;
     }
 }

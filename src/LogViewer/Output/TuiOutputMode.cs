@@ -34,9 +34,28 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
                 Volatile.Write(ref fatal, status);
             }
         });
+        var memory = new SessionMemory(sessions, context.Display.Fresh);
+        await RunAsync(memory.Attach(SessionFor(watched, context, terminal, noColor), context.SessionKey ?? SessionStore.KeyOf(context.Target)), cancellationToken).ConfigureAwait(false);
+        await memory.ReportAsync(console.Error).ConfigureAwait(false);
+        if (Volatile.Read(ref fatal) is { } failure)
+        {
+            await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);
+            return failure.Failure is { } kind ? ExitCodes.For(kind) : ExitCodes.Failure;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The viewer's session for a tail: its title, the command line's filters as rules, the server search, the
+    /// watching settings. The picker builds the targets it opens with it too, so they behave as on the command line.
+    /// </summary>
+    public static TuiSession SessionFor(IObservable<TailEvent> events, ViewerContext context, TerminalStyle terminal, bool noColor)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
         var api = context.Api;
-        var session = new TuiSession(context.Title ?? context.Target.Describe(), watched, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
+        return new TuiSession(context.Title ?? context.Target.Describe(), events, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
             Control = context.Control,
             InitialRules = RuleSet.FromQuery(context.Filters),
@@ -53,14 +72,6 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             Alerts = context.Display.Alerts,
             TerminalStyle = terminal,
         };
-        await RunRememberingAsync(session, context.SessionKey ?? SessionStore.KeyOf(context.Target), context.Display.Fresh, cancellationToken).ConfigureAwait(false);
-        if (Volatile.Read(ref fatal) is { } failure)
-        {
-            await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(failure.Message)).ConfigureAwait(false);
-            return failure.Failure is { } kind ? ExitCodes.For(kind) : ExitCodes.Failure;
-        }
-
-        return ExitCodes.Ok;
     }
 
     public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
@@ -79,7 +90,9 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
         };
         if (log.SessionKey is { } key)
         {
-            await RunRememberingAsync(session, key, display.Fresh, cancellationToken).ConfigureAwait(false);
+            var memory = new SessionMemory(sessions, display.Fresh);
+            await RunAsync(memory.Attach(session, key), cancellationToken).ConfigureAwait(false);
+            await memory.ReportAsync(console.Error).ConfigureAwait(false);
         }
         else
         {
@@ -87,34 +100,6 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
         }
 
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Reads the target's saved session (unless <paramref name="fresh"/>), runs the viewer, saves what it remembers.</summary>
-    private async Task RunRememberingAsync(TuiSession session, string key, bool fresh, CancellationToken cancellationToken)
-    {
-        var restored = fresh ? null : await sessions.LoadAsync(key, cancellationToken).ConfigureAwait(false);
-        SavedSession? remembered = null;
-        await RunAsync(
-            session with
-            {
-                Restored = restored,
-                ForgetSaved = () => sessions.Forget(key),
-                Remember = saved => remembered = saved,
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (remembered is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await sessions.SaveAsync(key, remembered with { Target = key }, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"logviewer: the session could not be saved to {sessions.PathOf(key)} ({ex.Message.TrimEnd('.')}).").ConfigureAwait(false);
-        }
     }
 
     // Terminal.Gui runs its loop on the calling thread; keep it off the caller's continuation.

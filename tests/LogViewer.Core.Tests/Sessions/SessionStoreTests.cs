@@ -12,7 +12,7 @@ public sealed class SessionStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     [Fact]
-    public async Task Rules_Level_Replicas_And_Toggles_Round_Trip_Per_Target()
+    public void Rules_Level_Replicas_And_Toggles_Round_Trip_Per_Target()
     {
         // Given: rules of every kind for one deployment, in XDG_STATE_HOME.
         var store = SessionStore.ForEnvironment(new FixedEnvironment(new Dictionary<string, string> { ["XDG_STATE_HOME"] = _home }, "/nonexistent"));
@@ -22,9 +22,9 @@ public sealed class SessionStoreTests : IDisposable
         var saved = SessionRules.Save(new SavedSession { Target = key, TimeFormat = "UtcIso", Wrap = true, Sidebar = false }, rules);
 
         // When: it is saved and read back, and another target is read.
-        await store.SaveAsync(key, saved, CancellationToken.None);
-        var loaded = await store.LoadAsync(key, CancellationToken.None);
-        var other = await store.LoadAsync(SessionStore.KeyOf(new DeploymentTarget("m1", "d2")), CancellationToken.None);
+        store.Save(key, saved);
+        var loaded = store.Load(key);
+        var other = store.Load(SessionStore.KeyOf(new DeploymentTarget("m1", "d2")));
 
         // Then: the same rules come back, the file sits under logviewer/sessions, the other target has none.
         Assert.Null(loaded.Problem);
@@ -42,14 +42,14 @@ public sealed class SessionStoreTests : IDisposable
         Directory.CreateDirectory(store.Directory);
         await File.WriteAllTextAsync(store.PathOf(key), "{\"version\": 1, \"rules\": [{\"kind\": ");
 
-        var loaded = await store.LoadAsync(key, CancellationToken.None);
+        var loaded = store.Load(key);
 
         Assert.Null(loaded.Session);
         Assert.Contains("could not be read (it is not valid session JSON); it was ignored", loaded.Problem, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', loaded.Problem!);
         Assert.True(store.Forget(key));
         Assert.False(File.Exists(store.PathOf(key)));
-        Assert.Equal(new SessionLoad(null, null), await store.LoadAsync(key, CancellationToken.None));
+        Assert.Equal(new SessionLoad(null, null), store.Load(key));
     }
 
     [Fact]

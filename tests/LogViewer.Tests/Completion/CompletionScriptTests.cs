@@ -25,7 +25,7 @@ public sealed class CompletionScriptTests : IDisposable
 
     [Theory]
     // logviewer alone is the picker, so its options are offered with the commands
-    [InlineData("logviewer ''", "deployment training demo simulate replay pick completion --help -h --version --api-url --api-key-file --remote --poll-interval --lookback --max-lines --utc --no-mouse --no-title --notify --alert")]
+    [InlineData("logviewer ''", "deployment training demo simulate replay pick completion --help -h --version --api-url --api-key-file --remote --poll-interval --lookback --max-lines --utc --no-mouse --fresh --no-title --notify --alert")]
     [InlineData("logviewer pi", "pick")]
     [InlineData("logviewer re", "replay")]
     [InlineData("logviewer deployment m d --level ''", "debug error info warning")]
