@@ -15,6 +15,7 @@ using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Trace;
@@ -255,7 +256,7 @@ internal sealed class ViewerProgram : IDisposable
                 _writeToTerminal(Osc52.Encode(copy.Text));
                 break;
             case CompleteInPrompt complete:
-                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory);
+                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory, PromptContext.Of(State));
                 Dispatch(new PromptCompleted(text, hint));
                 break;
             case WriteEntries write:

@@ -4,7 +4,8 @@ namespace LogViewer.Tui.Prompt;
 
 /// <summary>
 /// Tab in the prompt, as in a shell: the command name while the first word is typed, then a file path for
-/// commands that take one. One candidate is completed in full (a directory with its <c>/</c>, a command with the
+/// commands that take one, or the argument candidates the command offers (<see cref="IPromptCommand.Candidates"/>:
+/// level names, replica ids, rule numbers, copy formats, request ids seen). One candidate is completed in full (a directory with its <c>/</c>, a command with the
 /// space after it); several are completed to their common prefix and listed as a hint. Reads the file system,
 /// so the program runs it as an effect, not the reducer.
 /// </summary>
@@ -13,7 +14,7 @@ internal static class PromptCompletion
     private const int HintLimit = 8;
 
     /// <summary>The completed text and, when several candidates remain, the hint listing them.</summary>
-    public static (string Text, string? Hint) Complete(string text, string workingDirectory)
+    public static (string Text, string? Hint) Complete(string text, string workingDirectory, PromptContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.TrimStart();
@@ -36,15 +37,37 @@ internal static class PromptCompletion
         }
 
         var (name, _) = CommandRegistry.Split(trimmed);
-        if (CommandRegistry.Find(name) is not { Argument: PromptArgument.FilePath })
-        {
-            return (text, null);
-        }
-
         var head = trimmed[..(space + 1)];
         var typed = trimmed[(space + 1)..].TrimStart();
-        var (path, hint) = CompletePath(typed, workingDirectory);
-        return (head + path, hint);
+        switch (CommandRegistry.Find(name))
+        {
+            case { Argument: PromptArgument.FilePath }:
+                var (path, hint) = CompletePath(typed, workingDirectory);
+                return (head + path, hint);
+            case { } command when context is not null && !typed.Contains(' ', StringComparison.Ordinal):
+                var (argument, argumentHint) = CompleteArgument(command, typed, context);
+                return (head + argument, argumentHint);
+            default:
+                return (text, null);
+        }
+    }
+
+    private static (string Argument, string? Hint) CompleteArgument(IPromptCommand command, string typed, PromptContext context)
+    {
+        var offered = command.Candidates(context).ToList();
+        if (offered.Count == 0)
+        {
+            return (typed, null);
+        }
+
+        // Case-insensitive, as the commands read their arguments (level names, formats); the candidate's spelling wins.
+        var candidates = offered.Where(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
+        return candidates.Count switch
+        {
+            0 => (typed, $"{command.Usage}: nothing starts with '{typed}' (Tab on an empty argument lists them)"),
+            1 => (candidates[0], null),
+            _ => (CommonPrefix(candidates) is { } prefix && prefix.Length >= typed.Length ? prefix : typed, Hint(candidates)),
+        };
     }
 
     private static (string Path, string? Hint) CompletePath(string typed, string workingDirectory)

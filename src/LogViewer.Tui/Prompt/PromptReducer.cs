@@ -56,7 +56,7 @@ internal static class PromptReducer
             return state with { Prompt = prompt with { Open = false, Text = string.Empty, Error = null, Hint = null } };
         }
 
-        var parsed = CommandRegistry.Parse(text, new PromptContext(state.LocalZone, state.Rules.Rules.Count));
+        var parsed = CommandRegistry.Parse(text, PromptContext.Of(state));
         var history = prompt.History.Count > 0 && string.Equals(prompt.History[^1], text, StringComparison.Ordinal)
             ? prompt.History
             : prompt.History.Add(text);

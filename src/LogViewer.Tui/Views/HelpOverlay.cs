@@ -28,7 +28,7 @@ internal sealed class HelpOverlay : View
         "Alerts list (:alerts), newest first:",
         .. KeyTable.HelpLines(AlertListKeys.Commands).Select(line => "  " + line),
         "",
-        "Commands (type : then the command; Tab completes, Up/Down recall)",
+        "Commands (type :; Tab completes names and arguments, Up/Down recall)",
         .. CommandRegistry.HelpLines(),
     ];
     private static readonly int KeyLineWidth = KeyLines.Max(l => l.Length);

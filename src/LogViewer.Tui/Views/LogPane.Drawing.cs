@@ -199,8 +199,11 @@ internal sealed partial class LogPane
         return layout.LinesFor(marker + TerminalText.Sanitize(rows.At(index)?.Message ?? string.Empty));
     }
 
-    /// <summary>In wrap mode, or with folded entries: the first entry and how many of its lines to skip so the selection (or the end) shows.</summary>
-    private (int Top, int SkipLines) WrapStart(int top, int count, int height, ColumnLayout layout)
+    /// <summary>
+    /// In wrap mode, or with folded entries: the first entry and how many of its lines to skip so the selection (or
+    /// the end) shows. The gap row takes a line above <paramref name="gapRow"/> whenever a row before it is in view.
+    /// </summary>
+    private (int Top, int SkipLines) WrapStart(int top, int count, int height, ColumnLayout layout, int gapRow)
     {
         var rows = _state.Rows;
         var last = _state.Following ? count - 1 : Math.Clamp(_state.SelectedRow, 0, Math.Max(0, count - 1));
@@ -213,7 +216,7 @@ internal sealed partial class LogPane
         var used = 0;
         for (var i = top; i <= last && used <= height; i++)
         {
-            used += LinesOf(rows, i, layout);
+            used += LinesOf(rows, i, layout) + (i == gapRow && i > top ? 1 : 0);
         }
 
         if (!_state.Following && used <= height)
@@ -225,7 +228,8 @@ internal sealed partial class LogPane
         used = 0;
         for (var i = last; i >= 0; i--)
         {
-            var lines = LinesOf(rows, i, layout);
+            // Going above the gap's row brings the gap row (drawn after row i's lines) into view.
+            var lines = LinesOf(rows, i, layout) + (i + 1 == gapRow ? 1 : 0);
             if (used + lines >= height)
             {
                 return (i, Math.Max(0, used + lines - height));

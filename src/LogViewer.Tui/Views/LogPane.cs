@@ -81,18 +81,17 @@ internal sealed partial class LogPane : View
         var top = TopRowFor(count, height);
         var layout = ColumnLayout.For(width, _state);
         var gapRow = GapRow(rows);
-        if (!_state.Wrap && gapRow > top && gapRow < top + height && GapPushesOut(top, height, count))
-        {
-            top++;
-        }
-
         var row = 0;
         var skipLines = 0;
         _folds = new FoldedRows(rows, _state.Folding);
         if (_state.Wrap || !_folds.IsEmpty)
         {
-            // Rows that take more or fewer than one screen line: lay the window out from what each row takes.
-            (top, skipLines) = WrapStart(top, count, height, layout);
+            // Rows that take more or fewer than one screen line: lay the window out from what each row takes (the gap row too).
+            (top, skipLines) = WrapStart(top, count, height, layout, gapRow);
+        }
+        else if (gapRow > top && gapRow < top + height && GapPushesOut(top, height, count))
+        {
+            top++;
         }
 
         _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];

@@ -47,4 +47,35 @@ public sealed class ServerSearchScreenTests(ITestOutputHelper output)
         Assert.Contains("line 3600", viewer.Rows[gap + 1], StringComparison.Ordinal);
         Assert.StartsWith("server search: 2 lines over", viewer.Program.State.Panel.SearchResult, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void In_Wrap_Mode_The_Gap_Row_Shows_Too_And_The_Newest_Line_Stays_In_View()
+    {
+        // Given: an older match so long it wraps, joined by a server search, in wrap mode (z)
+        var older = Entries.At(5, "CUDA error: out of memory " + new string('x', 200), LogLevel.Error);
+        using var viewer = new ViewerHarness(width: 80, height: 16, configure: s => s with
+        {
+            Target = new DeploymentTarget("m1", "d1"),
+            SearchServer = (_, _, _) => Task.FromResult(new ServerSearchResult([older], 1, false, 0, 1)),
+        });
+        viewer.Feed(Loaded);
+        viewer.Press(new Terminal.Gui.Input.Key('z'));
+        Assert.True(viewer.Program.State.Wrap);
+        viewer.Command("search-server 2h");
+        viewer.Settle();
+
+        // When: following, everything fits: the wrapped match, the gap row, every loaded line
+        output.WriteLine(viewer.Screen);
+        var gap = viewer.RowOf("not loaded between 12:00:05");
+        Assert.True(gap > viewer.RowOf("CUDA error"), viewer.Screen);
+        Assert.Contains("line 3600", viewer.Rows[gap + 1], StringComparison.Ordinal);
+        Assert.True(viewer.RowOf("line 3609") >= 0, viewer.Screen);
+
+        // And: from the top (g), the gap row is still between the match's last wrapped line and the loaded range
+        viewer.Press(new Terminal.Gui.Input.Key('g'));
+        output.WriteLine(viewer.Screen);
+        gap = viewer.RowOf("not loaded between 12:00:05");
+        Assert.True(gap > viewer.RowOf("CUDA error"), viewer.Screen);
+        Assert.Contains("line 3600", viewer.Rows[gap + 1], StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,8 @@ internal sealed class CopyFormatCommand : IPromptCommand
 
     public PromptArgument Argument => PromptArgument.Text;
 
+    public IEnumerable<string> Candidates(PromptContext context) => ["text", "jsonl"];
+
     public ParsedCommand Parse(string arguments, PromptContext context) => arguments switch
     {
         "text" => ParsedCommand.Run(new SetCopyFormat(CopyFormat.Text)),

@@ -22,6 +22,12 @@ internal interface IPromptCommand
     /// <summary>What Tab completes after the name.</summary>
     PromptArgument Argument { get; }
 
+    /// <summary>
+    /// What Tab offers as the argument (level names, replica ids, rule numbers...); none by default, or for a
+    /// free-text argument. Not used for <see cref="PromptArgument.FilePath"/>, which completes from the file system.
+    /// </summary>
+    IEnumerable<string> Candidates(PromptContext context) => [];
+
     /// <summary>Parses the text after the name (trimmed; empty when there is none).</summary>
     ParsedCommand Parse(string arguments, PromptContext context);
 }

@@ -16,6 +16,8 @@ internal sealed class LevelCommand : IPromptCommand
 
     public PromptArgument Argument => PromptArgument.Text;
 
+    public IEnumerable<string> Candidates(PromptContext context) => ["debug", "info", "warning", "error", "all"];
+
     public ParsedCommand Parse(string arguments, PromptContext context)
     {
         ArgumentNullException.ThrowIfNull(arguments);

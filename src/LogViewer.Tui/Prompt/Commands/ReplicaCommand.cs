@@ -15,6 +15,13 @@ internal sealed class ReplicaCommand(bool hide) : IPromptCommand
 
     public PromptArgument Argument => PromptArgument.Text;
 
+    /// <summary>The replicas this command would change: the shown ones to hide, the hidden ones to show.</summary>
+    public IEnumerable<string> Candidates(PromptContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Replicas.Where(replica => context.HiddenReplicas.Contains(replica) != hide);
+    }
+
     public ParsedCommand Parse(string arguments, PromptContext context)
     {
         ArgumentNullException.ThrowIfNull(arguments);

@@ -15,6 +15,12 @@ internal sealed class RequestCommand : IPromptCommand
 
     public PromptArgument Argument => PromptArgument.Text;
 
+    public IEnumerable<string> Candidates(PromptContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestIds;
+    }
+
     public ParsedCommand Parse(string arguments, PromptContext context)
     {
         ArgumentNullException.ThrowIfNull(arguments);

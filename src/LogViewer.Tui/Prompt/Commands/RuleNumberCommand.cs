@@ -35,6 +35,12 @@ internal sealed class RuleNumberCommand : IPromptCommand
 
     public PromptArgument Argument => PromptArgument.Text;
 
+    public IEnumerable<string> Candidates(PromptContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Enumerable.Range(1, context.RuleCount).Select(n => n.ToString(CultureInfo.InvariantCulture));
+    }
+
     public ParsedCommand Parse(string arguments, PromptContext context)
     {
         ArgumentNullException.ThrowIfNull(arguments);
