@@ -226,7 +226,7 @@ internal sealed class TailSession
             var moreWindows = i < windows.Count - 1;
             await foreach (var read in _pager.ReadAsync(windows[i], cancellationToken).ConfigureAwait(false))
             {
-                Accept(read, moreWindows);
+                Accept(read, moreWindows, live);
             }
         }
     }
@@ -285,7 +285,7 @@ internal sealed class TailSession
         }
     }
 
-    private void Accept(PageRead read, bool moreWindows)
+    private void Accept(PageRead read, bool moreWindows, bool live)
     {
         WarnAboutDecoding(read.Problems);
 
@@ -312,9 +312,23 @@ internal sealed class TailSession
 
         if (read.MoreToRead || moreWindows)
         {
-            _status.CatchingUp(_clock.GetUtcNow() - Nanos.ToDateTimeOffset(Cursor.NewestNanos));
+            // A live poll re-reads its lookback: on a busy target that overlap alone can fill a page, so a second
+            // page is the usual, not a backlog. It is catching up only when a page brought new lines that are well
+            // behind now; saying so on every poll would be noise (a line each on stderr, a flickering status).
+            var now = _clock.GetUtcNow();
+            if (!live)
+            {
+                _status.CatchingUp(now - Nanos.ToDateTimeOffset(Cursor.NewestNanos));
+            }
+            else if (fresh.Count > 0 && now - Nanos.ToDateTimeOffset(fresh.Max(e => e.TimestampNanos)) is var behind && behind > LiveBacklog)
+            {
+                _status.CatchingUp(behind);
+            }
         }
     }
+
+    // How far behind a live poll must be before it counts as catching up: a few polls' worth, at least 10 s.
+    private TimeSpan LiveBacklog => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(10).Ticks, 3 * _options.PollInterval.Ticks));
 
     private void Warn(string message) => _emit(new TailWarning(_clock.GetUtcNow(), message));
 

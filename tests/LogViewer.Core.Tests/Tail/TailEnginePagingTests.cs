@@ -74,6 +74,57 @@ public sealed class TailEnginePagingTests
     }
 
     [Fact]
+    public void A_Busy_Live_Tail_Whose_Lookback_Fills_A_Page_Stays_Live_And_Is_Not_Called_Catching_Up()
+    {
+        // Given a target logging 25 lines/s, before and after the tail starts: the 60 s lookback re-read by every
+        // poll holds 1,500 lines, more than a page
+        using var tail = new TailHarness();
+        for (var i = 0; i < 25 * 60 * 12; i++)
+        {
+            var at = Start.AddMinutes(-10).AddMilliseconds(i * 40);
+            tail.Api.Add(Line(at, $"line {i}"), visibleAt: at);
+        }
+
+        // When it has caught up and then polls live for a minute
+        tail.Run(new TailOptions { PollInterval = TimeSpan.FromSeconds(2) });
+        tail.Advance(TimeSpan.FromSeconds(5));
+        var firstLive = tail.Statuses.ToList().FindIndex(s => s.State == TailState.Live);
+        var requestsAtLive = tail.Api.Requests.Count;
+        tail.Advance(TimeSpan.FromSeconds(60));
+
+        // Then the live polls did read two pages each, yet every status after the first Live is Live
+        Assert.True(firstLive >= 0);
+        Assert.True(tail.Api.Requests.Count - requestsAtLive >= 2 * 29, $"{tail.Api.Requests.Count - requestsAtLive} requests in 60 s of polls");
+        Assert.All(tail.Statuses.Skip(firstLive), s => Assert.Equal(TailState.Live, s.State));
+        Assert.Equal(tail.Emitted.Count, tail.Emitted.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_Live_Tail_That_Falls_Far_Behind_Says_It_Is_Catching_Up()
+    {
+        // Given a quiet target that, a few seconds into the tail, makes 20,000 lines visible at once (a backlog
+        // that takes 20 pages, 2 s at the pace ceiling)
+        using var tail = new TailHarness();
+        tail.Api.Add(Line(Start.AddSeconds(-5), "before"));
+        for (var i = 0; i < 20_000; i++)
+        {
+            tail.Api.Add(Line(Start.AddSeconds(-50).AddMilliseconds(i * 2), $"flushed {i}"), visibleAt: Start.AddSeconds(3));
+        }
+
+        // When it goes live and then meets the backlog
+        tail.Run(new TailOptions { PollInterval = TimeSpan.FromSeconds(2) });
+        tail.Advance(TimeSpan.FromSeconds(1));
+        var firstLive = tail.Statuses.ToList().FindIndex(s => s.State == TailState.Live);
+        tail.Advance(TimeSpan.FromSeconds(20));
+
+        // Then, being more than 10 s behind while paging through it, it says so, and ends up live with every line
+        Assert.True(firstLive >= 0);
+        Assert.Contains(tail.Statuses.Skip(firstLive), s => s.State == TailState.CatchingUp);
+        Assert.Equal(TailState.Live, tail.Statuses.Last().State);
+        Assert.Equal(20_001, tail.Emitted.Count);
+    }
+
+    [Fact]
     public void Full_Page_Triggers_The_Next_Page_At_Once_Then_The_Interval_Resumes()
     {
         // Given a backlog of 2500 lines (three pages) over the last 25 minutes, 100 of them in the last minute
