@@ -30,6 +30,7 @@ internal sealed class JobControl : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
     private byte[]? _viewerModes;
     private int _stoppingItself;
+    private readonly ManualResetEventSlim _continued = new(initialState: false);
 
     /// <param name="app">The running viewer.</param>
     /// <param name="shellModes">The terminal's settings taken before Terminal.Gui set raw mode.</param>
@@ -69,23 +70,14 @@ internal sealed class JobControl : IDisposable
     /// <summary>On the UI thread: hands the terminal to the shell, stops, and takes the terminal back once continued.</summary>
     public void Suspend()
     {
-        Interlocked.Exchange(ref _stoppingItself, 1);
-        try
+        if (TerminalModes.InForeground())
         {
-            if (TerminalModes.InForeground())
-            {
-                _viewerModes = TerminalModes.Capture() ?? _viewerModes;
-                Write(MouseReporting.Off + ToShell + Title()?.GiveBack());
-                TerminalModes.Restore(_shellModes);
-            }
-
-            TerminalModes.StopProcess();
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _stoppingItself, 0);
+            _viewerModes = TerminalModes.Capture() ?? _viewerModes;
+            Write(MouseReporting.Off + ToShell + Title()?.GiveBack());
+            TerminalModes.Restore(_shellModes);
         }
 
+        StopUntilContinued();
         Resume();
     }
 
@@ -94,7 +86,7 @@ internal sealed class JobControl : IDisposable
     {
         while (!TerminalModes.InForeground())
         {
-            TerminalModes.StopProcess();
+            StopUntilContinued();
         }
 
         TerminalModes.Restore(_viewerModes);
@@ -105,6 +97,7 @@ internal sealed class JobControl : IDisposable
 
     public void Dispose()
     {
+        _continued.Dispose();
         foreach (var registration in _registrations)
         {
             registration.Dispose();
@@ -136,6 +129,33 @@ internal sealed class JobControl : IDisposable
         {
             Post(Resume);
         }
+        else
+        {
+            _continued.Set();
+        }
+    }
+
+    /// <summary>
+    /// Stops this process and returns once it has been continued. kill(2) on itself can return before a busy
+    /// multi-threaded process has actually stopped (seen under load: the viewer took its screen back, then stopped,
+    /// leaving the shell on the alternate screen), so the SIGCONT that follows the stop is what says it is over.
+    /// </summary>
+    private void StopUntilContinued()
+    {
+        Interlocked.Exchange(ref _stoppingItself, 1);
+        try
+        {
+            _continued.Reset();
+            TerminalModes.StopProcess();
+            if (_registrations.Count > 0)
+            {
+                _continued.Wait();
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _stoppingItself, 0);
+        }
     }
 
     private void Post(Action action)
@@ -146,9 +166,14 @@ internal sealed class JobControl : IDisposable
         }
     }
 
+    // Straight to the terminal and drained: these bytes must be on the terminal before the process stops (or, on
+    // the way back, before the screen is drawn again), which the driver's own writes do not promise.
     private void Write(string sequence)
     {
-        _app.Driver?.WriteRaw(sequence);
-        Console.Out.Flush();
+        if (!TerminalModes.WriteNow(sequence))
+        {
+            _app.Driver?.WriteRaw(sequence);
+            Console.Out.Flush();
+        }
     }
 }

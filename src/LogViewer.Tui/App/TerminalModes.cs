@@ -10,6 +10,8 @@ namespace LogViewer.Tui.App;
 internal static partial class TerminalModes
 {
     private const int StandardInput = 0;
+    private const int StandardOutput = 1;
+    private const int Interrupted = 4; // EINTR
     private const int SetNow = 0;
     private const int SignalStop = 19; // SIGSTOP on Linux; the other Unixes number it 17 (see StopSignal)
 
@@ -56,6 +58,43 @@ internal static partial class TerminalModes
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="text"/> to standard output now, with write(2), and waits until the terminal has taken
+    /// it (tcdrain); false when standard output is not a terminal (the caller then goes through the driver).
+    /// </summary>
+    /// <remarks>
+    /// Job control needs this: the driver's writes can still be on their way when the process stops itself, and a
+    /// stop that overtakes "leave the alternate screen" leaves the shell drawing on the viewer's screen.
+    /// </remarks>
+    public static bool WriteNow(string text)
+    {
+        if (OperatingSystem.IsWindows() || IsTerminal(StandardOutput) != 1)
+        {
+            return false;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var written = WriteBytes(StandardOutput, bytes.AsSpan(offset), (nuint)(bytes.Length - offset));
+            if (written < 0 && Marshal.GetLastPInvokeError() == Interrupted)
+            {
+                continue;
+            }
+
+            if (written <= 0)
+            {
+                return false;
+            }
+
+            offset += (int)written;
+        }
+
+        _ = Drain(StandardOutput);
+        return true;
+    }
+
     private static int StopSignal => OperatingSystem.IsLinux() ? SignalStop : 17;
 
     [LibraryImport("libc", EntryPoint = "tcgetattr", SetLastError = true)]
@@ -69,6 +108,15 @@ internal static partial class TerminalModes
 
     [LibraryImport("libc", EntryPoint = "getpgrp")]
     private static partial int GetProcessGroup();
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteBytes(int descriptor, ReadOnlySpan<byte> buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "tcdrain", SetLastError = true)]
+    private static partial int Drain(int descriptor);
+
+    [LibraryImport("libc", EntryPoint = "isatty")]
+    private static partial int IsTerminal(int descriptor);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int process, int signal);
