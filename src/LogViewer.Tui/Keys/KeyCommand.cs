@@ -6,4 +6,21 @@ namespace LogViewer.Tui.Keys;
 /// One row of the key table: the keys (as users type them: <c>j</c>, <c>G</c>, <c>Ctrl+D</c>, <c>PageUp</c>),
 /// what they do in words, and the action they dispatch.
 /// </summary>
-internal sealed record KeyCommand(IReadOnlyList<string> Keys, string Description, ViewerAction Action);
+internal sealed record KeyCommand(IReadOnlyList<string> Keys, string Description, ViewerAction Action)
+{
+    /// <summary>The action of every key of <paramref name="commands"/>; a key bound twice is a mistake and throws.</summary>
+    public static Dictionary<string, ViewerAction> Index(IEnumerable<KeyCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var index = new Dictionary<string, ViewerAction>(StringComparer.Ordinal);
+        foreach (var command in commands)
+        {
+            foreach (var key in command.Keys)
+            {
+                index.Add(key, command.Action);
+            }
+        }
+
+        return index;
+    }
+}

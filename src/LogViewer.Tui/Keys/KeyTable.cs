@@ -71,7 +71,7 @@ internal static class KeyTable
         new(["Ctrl+Z"], "suspend (fg resumes)", new RequestSuspend()),
     ];
 
-    private static readonly Dictionary<string, ViewerAction> ByKey = BuildIndex();
+    private static readonly Dictionary<string, ViewerAction> ByKey = KeyCommand.Index(Commands);
 
     /// <summary>The action bound to a key name (as <see cref="KeyNames"/> spells it), or null.</summary>
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
@@ -104,19 +104,5 @@ internal static class KeyTable
         ArgumentNullException.ThrowIfNull(commands);
         var keyColumn = commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
         return [.. commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
-    }
-
-    private static Dictionary<string, ViewerAction> BuildIndex()
-    {
-        var index = new Dictionary<string, ViewerAction>(StringComparer.Ordinal);
-        foreach (var command in Commands)
-        {
-            foreach (var key in command.Keys)
-            {
-                index.Add(key, command.Action);
-            }
-        }
-
-        return index;
     }
 }

@@ -23,9 +23,7 @@ internal static class RulePanelKeys
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
 
-    private static readonly Dictionary<string, ViewerAction> ByKey = Commands
-        .SelectMany(command => command.Keys.Select(key => (key, command.Action)))
-        .ToDictionary(pair => pair.key, pair => pair.Action, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ViewerAction> ByKey = KeyCommand.Index(Commands);
 
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
 
