@@ -28,9 +28,9 @@ internal sealed class JobControl : IDisposable
     private readonly IApplication _app;
     private readonly byte[]? _shellModes;
     private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly ManualResetEventSlim _continued = new(initialState: false);
     private byte[]? _viewerModes;
     private int _stoppingItself;
-    private readonly ManualResetEventSlim _continued = new(initialState: false);
 
     /// <param name="app">The running viewer.</param>
     /// <param name="shellModes">The terminal's settings taken before Terminal.Gui set raw mode.</param>
@@ -97,13 +97,14 @@ internal sealed class JobControl : IDisposable
 
     public void Dispose()
     {
-        _continued.Dispose();
+        // The handlers first, so no SIGCONT can reach the event once it is gone.
         foreach (var registration in _registrations)
         {
             registration.Dispose();
         }
 
         _registrations.Clear();
+        _continued.Dispose();
         AppDomain.CurrentDomain.UnhandledException -= OnCrash;
     }
 
@@ -166,8 +167,8 @@ internal sealed class JobControl : IDisposable
         }
     }
 
-    // Straight to the terminal and drained: these bytes must be on the terminal before the process stops (or, on
-    // the way back, before the screen is drawn again), which the driver's own writes do not promise.
+    // Straight to the terminal and drained: these bytes must have reached the terminal before the process stops (or,
+    // on the way back, before the screen is drawn again); the driver's WriteRaw makes no such promise.
     private void Write(string sequence)
     {
         if (!TerminalModes.WriteNow(sequence))

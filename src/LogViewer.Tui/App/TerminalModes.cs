@@ -63,8 +63,8 @@ internal static partial class TerminalModes
     /// it (tcdrain); false when standard output is not a terminal (the caller then goes through the driver).
     /// </summary>
     /// <remarks>
-    /// Job control needs this: the driver's writes can still be on their way when the process stops itself, and a
-    /// stop that overtakes "leave the alternate screen" leaves the shell drawing on the viewer's screen.
+    /// Job control needs this: a stop that overtakes "leave the alternate screen" leaves the shell drawing on the
+    /// viewer's screen, so the bytes are on the terminal before the process stops itself.
     /// </remarks>
     public static bool WriteNow(string text)
     {
