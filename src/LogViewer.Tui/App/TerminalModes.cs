@@ -49,14 +49,21 @@ internal static partial class TerminalModes
         return owner < 0 || owner == GetProcessGroup();
     }
 
-    /// <summary>Stops this process now, as Ctrl-Z does to a program in cooked mode; returns once it is continued.</summary>
+    /// <summary>
+    /// Stops this process's whole group now, as Ctrl-Z does to a job in cooked mode (the terminal signals its whole
+    /// foreground group). Stopping only this process would leave a parent in the job running, such as
+    /// <c>dotnet run</c>, so the shell would never see the job stop and never give its prompt back.
+    /// </summary>
     public static void StopProcess()
     {
         if (!OperatingSystem.IsWindows())
         {
-            _ = Kill(Environment.ProcessId, StopSignal);
+            _ = Kill(OwnGroup, StopSignal);
         }
     }
+
+    // kill(2) with pid 0: every process in the caller's process group.
+    private const int OwnGroup = 0;
 
     /// <summary>
     /// Writes <paramref name="text"/> to standard output now, with write(2), and waits until the terminal has taken

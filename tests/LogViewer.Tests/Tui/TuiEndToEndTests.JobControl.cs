@@ -79,6 +79,30 @@ public sealed partial class TuiEndToEndTests
         Assert.Equal("my-shell", terminal.Display("#{pane_title}"));
     }
 
+    [TmuxFact]
+    public void Ctrl_Z_Stops_The_Whole_Job_When_The_Viewer_Has_A_Parent_In_It_As_Under_Dotnet_Run()
+    {
+        // Given the viewer started by a parent process of the same job (as `dotnet run` starts it), which waits for it
+        using var file = NumberedLog(300);
+        using var terminal = TmuxTerminal.Start(100, 30);
+        terminal.Type($"sh -c \"dotnet {Quote(LogViewerDll())} replay {Quote(file.Path)}; echo parent-$((6 * 7))\"");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => TimePattern().IsMatch(s) && s.Contains("entry 0299", StringComparison.Ordinal), "the replay", TimeSpan.FromSeconds(120));
+
+        // When Ctrl+Z is pressed, the shell sees the job stop (the parent too) and gives its prompt back
+        terminal.SendKeys("C-z");
+        terminal.WaitFor(s => s.Contains("Stopped", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "0", "the job stopped and the shell's screen");
+
+        // Then fg brings the viewer back with its keys working, and the parent goes on once it quits
+        terminal.Type("fg");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => s.Contains("entry 0299", StringComparison.Ordinal) && terminal.Display("#{alternate_on}") == "1", "the viewer redrawn");
+        terminal.SendKeys("g");
+        terminal.WaitFor(s => s.Contains("PAUSED", StringComparison.Ordinal) && s.Contains("entry 0000", StringComparison.Ordinal), "the top after g");
+        terminal.SendKeys("q");
+        terminal.WaitForText("parent-42");
+    }
+
     // Starts a replay of the file in the terminal's shell and returns the viewer's process once it shows its lines.
     private Process StartReplayIn(TmuxTerminal terminal, string path)
     {
