@@ -70,4 +70,55 @@ public sealed class SgrStyleTests
         Assert.Equal(SgrColour.Palette(9), SgrStyle.Plain.Apply("91").Foreground);
         Assert.Equal(SgrColour.Palette(12), SgrStyle.Plain.Apply("104").Background);
     }
+
+    [Theory]
+    [InlineData("38:2::10:20:30")] // ITU T.416 with the colour space id left empty, as most programs write it
+    [InlineData("38:2:0:10:20:30")] // the colour space id given
+    [InlineData("38:2:10:20:30")] // xterm's form without the id
+    [InlineData("38;2;10;20;30")]
+    public void A_Truecolour_Foreground_In_Every_Form_Sets_Only_The_Colour(string parameters) =>
+        Assert.Equal(new SgrStyle(SgrColour.Rgb(10, 20, 30), null, SgrAttributes.None), SgrStyle.Plain.Apply(parameters));
+
+    [Theory]
+    [InlineData("48:2::10:20:30")]
+    [InlineData("48:2:0:10:20:30")]
+    [InlineData("48:2:10:20:30")]
+    public void A_Truecolour_Background_In_The_Colon_Forms_Sets_Only_The_Colour(string parameters) =>
+        Assert.Equal(new SgrStyle(null, SgrColour.Rgb(10, 20, 30), SgrAttributes.None), SgrStyle.Plain.Apply(parameters));
+
+    [Fact]
+    public void The_Colon_Forms_End_At_Their_Parameter_And_The_Codes_After_Them_Apply()
+    {
+        // The values of a colon form are one parameter: its trailing 0 is no reset and its 3 no italic.
+        Assert.Equal(
+            new SgrStyle(SgrColour.Rgb(255, 0, 0), SgrColour.Palette(208), SgrAttributes.Underline),
+            SgrStyle.Plain.Apply("1;38:2::255:0:0;48:5:208;22;4"));
+        Assert.Equal(new SgrStyle(SgrColour.Rgb(1, 2, 3), null, SgrAttributes.Bold), SgrStyle.Plain.Apply("38:2::1:2:3;1"));
+        Assert.Equal(new SgrStyle(SgrColour.Palette(9), SgrColour.Palette(42), SgrAttributes.None), SgrStyle.Plain.Apply("38:5:9;48:5:42"));
+    }
+
+    [Fact]
+    public void Underline_Sub_Parameters_Set_And_Clear_It()
+    {
+        var underlined = SgrStyle.Plain.Apply("4:3");
+
+        Assert.Equal(SgrAttributes.Underline, underlined.Attributes);
+        Assert.Equal(SgrAttributes.None, underlined.Apply("4:0").Attributes);
+    }
+
+    [Fact]
+    public void Sanitize_Positions_A_Colon_Form_Colour()
+    {
+        var styles = new List<StyleChange>();
+
+        var text = TerminalText.Sanitize("a\u001b[38:2::10:20:30mb\u001b[48:5:208mc", styles);
+
+        Assert.Equal("abc", text);
+        Assert.Equal(
+            [
+                new StyleChange(1, new SgrStyle(SgrColour.Rgb(10, 20, 30), null, SgrAttributes.None)),
+                new StyleChange(2, new SgrStyle(SgrColour.Rgb(10, 20, 30), SgrColour.Palette(208), SgrAttributes.None)),
+            ],
+            styles);
+    }
 }
