@@ -1,4 +1,3 @@
-using LogViewer.Core.Text;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 using Terminal.Gui.Drawing;
@@ -92,28 +91,8 @@ internal sealed class DetailPane : View
     /// <summary>A row in the message's own colours: each styled stretch drawn in its attribute, the rest padded.</summary>
     private void DrawStyled(StyledRow row, int width, Attribute normal)
     {
-        var text = row.Text;
-        var styles = row.Styles;
-        var position = 0;
-        var style = SgrStyle.Plain;
-        for (var i = 0; i <= styles.Length; i++)
-        {
-            var end = i < styles.Length ? Math.Min(text.Length, styles[i].Position) : text.Length;
-            if (end > position)
-            {
-                SetAttribute(SgrAttribute.Over(normal, style));
-                AddStr(text[position..end]);
-                position = end;
-            }
-
-            if (i < styles.Length)
-            {
-                style = styles[i].Style;
-            }
-        }
-
-        SetAttribute(normal);
-        AddStr(new string(' ', Math.Max(0, width - CellWidth.Of(text))));
+        var drawn = StyledText.Draw(this, row.Text, row.Styles, width, normal);
+        AddStr(new string(' ', Math.Max(0, width - drawn)));
     }
 
     private void LayOut()

@@ -16,6 +16,7 @@ namespace LogViewer.Tui.Trace;
 internal sealed class TraceView : View
 {
     private readonly TimeZoneInfo _zone;
+    private readonly List<StyleChange> _styles = [];
     private ViewerState _state = new();
 
     public TraceView(TimeZoneInfo zone)
@@ -116,7 +117,18 @@ internal sealed class TraceView : View
             Put(TerminalText.Sanitize(replica) + " ", normal with { Foreground = new Color(ReplicaPalette.ColorOf(replica)) });
         }
 
-        Put(TerminalText.Sanitize(line.Message), normal);
+        // The message in its own SGR colours, as the pane and the detail pane draw it; NO_COLOR only removes them.
+        var message = _state.MessageColours ? TerminalText.Sanitize(line.Message, _styles) : TerminalText.Sanitize(line.Message);
+        if (!_state.MessageColours)
+        {
+            _styles.Clear();
+        }
+
+        if (used < width)
+        {
+            used += StyledText.Draw(this, message, _styles, width - used, normal);
+        }
+
         Put(new string(' ', Math.Max(0, width - used)), normal);
     }
 }

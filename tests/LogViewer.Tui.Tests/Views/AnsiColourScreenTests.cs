@@ -6,7 +6,7 @@ using Color = Terminal.Gui.Drawing.Color;
 
 namespace LogViewer.Tui.Tests.Views;
 
-/// <summary>SGR colours in messages drawn as colour in the pane and the detail pane; every other sequence still removed; none of it under NO_COLOR.</summary>
+/// <summary>SGR colours in messages drawn as colour in the pane, the detail pane and the request trace; every other sequence still removed; none of it under NO_COLOR.</summary>
 public sealed class AnsiColourScreenTests(ITestOutputHelper output)
 {
     // Basic red, a 256-colour orange (index 208), a 24-bit colour, a bold basic green on a blue background; a title
@@ -63,6 +63,44 @@ public sealed class AnsiColourScreenTests(ITestOutputHelper output)
         Assert.Equal(new Color(ColorName16.Red), CellOf(viewer, "red", detailRow).Attribute!.Value.Foreground);
         Assert.Equal(new Color(255, 135, 0), CellOf(viewer, "orange", detailRow).Attribute!.Value.Foreground);
         Assert.Equal(new Color(10, 20, 30), CellOf(viewer, "rgb", detailRow).Attribute!.Value.Foreground);
+    }
+
+    [Fact]
+    public void The_Request_Trace_Draws_The_Same_Colours()
+    {
+        // Given a line of a request whose message has SGR colours, one of them in the colon form
+        using var viewer = new ViewerHarness(width: 120);
+        viewer.Feed(Entries.At(1, Message.Replace("38;2;10;20;30", "38:2::10:20:30", StringComparison.Ordinal)) with { RequestId = "req-1" });
+
+        // When its request is traced
+        viewer.Press(new Key('r'));
+        output.WriteLine(viewer.Screen);
+
+        // Then the trace row's words carry the message's colours, and the text after a reset is the row's
+        Assert.True(viewer.Program.State.Trace.Open);
+        var traceRow = viewer.RowOf("Request req-1");
+        Assert.Equal(new Color(ColorName16.Red), CellOf(viewer, "red", traceRow).Attribute!.Value.Foreground);
+        Assert.Equal(new Color(255, 135, 0), CellOf(viewer, "orange", traceRow).Attribute!.Value.Foreground);
+        Assert.Equal(new Color(10, 20, 30), CellOf(viewer, "rgb", traceRow).Attribute!.Value.Foreground);
+        var green = CellOf(viewer, "green", traceRow).Attribute!.Value;
+        Assert.Equal(new Color(ColorName16.Blue), green.Background);
+        Assert.True(green.Style.HasFlag(TextStyle.Bold));
+        Assert.Equal(CellOf(viewer, "plain", traceRow).Attribute!.Value, CellOf(viewer, "title", traceRow).Attribute!.Value);
+    }
+
+    [Fact]
+    public void Under_No_Color_The_Request_Trace_Colours_Nothing()
+    {
+        using var viewer = new ViewerHarness(width: 120, configure: s => s with { MessageColours = false });
+        viewer.Feed(Entries.At(1, Message, LogLevel.Info) with { RequestId = "req-1" });
+
+        viewer.Press(new Key('r'));
+
+        var traceRow = viewer.RowOf("Request req-1");
+        var plain = CellOf(viewer, "plain", traceRow).Attribute!.Value;
+        Assert.Equal(plain, CellOf(viewer, "red", traceRow).Attribute!.Value);
+        Assert.Equal(plain, CellOf(viewer, "rgb", traceRow).Attribute!.Value);
+        Assert.Equal(plain, CellOf(viewer, "green", traceRow).Attribute!.Value);
     }
 
     [Fact]
