@@ -1,6 +1,7 @@
 using System.Globalization;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 

@@ -8,7 +8,7 @@ using LogViewer.Core.Tail;
 using LogViewer.Output;
 using LogViewer.Running;
 using LogViewer.Tui.Picker;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Commands;
 

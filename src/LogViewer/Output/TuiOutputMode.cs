@@ -8,7 +8,8 @@ using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Tracing;
 using LogViewer.Tui.App;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.Session;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Output;
 

@@ -1,5 +1,5 @@
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Lifecycle;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 

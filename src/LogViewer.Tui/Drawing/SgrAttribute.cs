@@ -3,7 +3,7 @@ using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Color = Terminal.Gui.Drawing.Color;
 
-namespace LogViewer.Tui.Views;
+namespace LogViewer.Tui.Drawing;
 
 /// <summary>
 /// A message's own SGR style as a Terminal.Gui attribute over the row's: the sixteen basic colours as

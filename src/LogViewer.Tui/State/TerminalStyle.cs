@@ -1,4 +1,4 @@
-namespace LogViewer.Tui.Watching;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// How desktop notifications reach the terminal: inside tmux an OSC is wrapped in tmux's passthrough (it arrives only

@@ -1,6 +1,6 @@
 using Terminal.Gui.Drawing;
 
-namespace LogViewer.Tui.Views;
+namespace LogViewer.Tui.Drawing;
 
 /// <summary>
 /// A replica's colour: a stable hash of its id picks one of the 16-colour palette's readable foregrounds, so a

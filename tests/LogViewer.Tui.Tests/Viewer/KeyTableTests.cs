@@ -1,8 +1,9 @@
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Viewer;
 using Terminal.Gui.Input;
 
-namespace LogViewer.Tui.Tests.Keys;
+namespace LogViewer.Tui.Tests.Viewer;
 
 public sealed class KeyTableTests
 {

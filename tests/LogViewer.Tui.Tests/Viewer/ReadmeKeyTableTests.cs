@@ -1,7 +1,7 @@
-using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt.Commands;
+using LogViewer.Tui.Viewer;
 
-namespace LogViewer.Tui.Tests.Keys;
+namespace LogViewer.Tui.Tests.Viewer;
 
 /// <summary>The README lists every key: its table is the key table itself, so the two cannot drift apart.</summary>
 public sealed class ReadmeKeyTableTests

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace LogViewer.Tui.Prompt;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The <c>:</c> command prompt's slice of the viewer state: whether it is open, the text being edited, the

@@ -1,4 +1,4 @@
-namespace LogViewer.Tui.Copy;
+namespace LogViewer.Tui.State;
 
 /// <summary>What <c>c</c> puts on the clipboard.</summary>
 internal enum CopyFormat

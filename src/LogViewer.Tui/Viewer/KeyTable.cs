@@ -1,16 +1,15 @@
-using System.Text;
 using LogViewer.Core.Model;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.Keys;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
-using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Trace;
 
-namespace LogViewer.Tui.Keys;
+namespace LogViewer.Tui.Viewer;
 
 /// <summary>
 /// Every key the viewer understands, in one list: key handling, the help overlay and the README table are all
@@ -76,33 +75,12 @@ internal static class KeyTable
     /// <summary>The action bound to a key name (as <see cref="KeyNames"/> spells it), or null.</summary>
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
 
+    /// <summary>True when <paramref name="action"/> is one a key of this table dispatches.</summary>
+    public static bool IsKey(ViewerAction action) => Commands.Any(command => command.Action == action);
+
     /// <summary>The key table as a Markdown table, for the README.</summary>
-    public static string ToMarkdown() => ToMarkdown(Commands);
-
-    /// <summary>Any key table as a Markdown table.</summary>
-    public static string ToMarkdown(IReadOnlyList<KeyCommand> commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var text = new StringBuilder();
-        text.AppendLine("| Keys | Action |");
-        text.AppendLine("| --- | --- |");
-        foreach (var command in commands)
-        {
-            var keys = string.Join(", ", command.Keys.Select(k => $"`{(k == "|" ? "\\|" : k)}`"));
-            text.Append("| ").Append(keys).Append(" | ").Append(command.Description).AppendLine(" |");
-        }
-
-        return text.ToString();
-    }
+    public static string ToMarkdown() => KeyCommand.ToMarkdown(Commands);
 
     /// <summary>One line per command, keys padded to a column: the help overlay's text.</summary>
-    public static IReadOnlyList<string> HelpLines() => HelpLines(Commands);
-
-    /// <summary>Any key table as help lines, keys padded to a column.</summary>
-    public static IReadOnlyList<string> HelpLines(IReadOnlyList<KeyCommand> commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var keyColumn = commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
-        return [.. commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
-    }
+    public static IReadOnlyList<string> HelpLines() => KeyCommand.HelpLines(Commands);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace LogViewer.Tui.Watching;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The viewer's watching slice: the target's short name for the title, whether the title is set, which changes

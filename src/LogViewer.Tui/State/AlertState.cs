@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace LogViewer.Tui.Alerts;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The viewer's alerts slice: the alert rules, the recent alerts for <c>:alerts</c> (newest last), the lines to draw

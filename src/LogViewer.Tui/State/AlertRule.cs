@@ -1,6 +1,6 @@
 using LogViewer.Core.Rules;
 
-namespace LogViewer.Tui.Alerts;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// An alert rule (<c>:alert</c>, <c>--alert</c>): its pattern, how many new lines it matched, when it last notified,

@@ -10,12 +10,14 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
 using LogViewer.Tui.Prompt;
+using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.State;
 using LogViewer.Tui.Trace;
 using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
 
-namespace LogViewer.Tui.State;
+namespace LogViewer.Tui.Viewer;
 
 /// <summary>
 /// The one place the viewer's state changes: <c>Update(state, message)</c> returns the next state and the effects
@@ -37,7 +39,7 @@ internal static class ViewerReducer
             return prompted;
         }
 
-        if (TraceReducer.Update(next, action) is { } traced)
+        if (TraceReducer.Update(next, action, KeyTable.IsKey) is { } traced)
         {
             return traced;
         }
@@ -84,20 +86,20 @@ internal static class ViewerReducer
             MoveByPages pages => MoveTo(next, rows, state.SelectedRow + RowsFor(pages, state.PageHeight)),
             GoToTop => MoveTo(next, rows, 0),
             GoToBottom => Follow(next, rows),
-            ToggleFollow => state.Following ? Pause(next) : Follow(next, rows),
+            ToggleFollow => state.Following ? Positions.Pause(next) : Follow(next, rows),
             ScrollHorizontally scroll => next with { HorizontalOffset = Math.Max(0, state.HorizontalOffset + scroll.Columns) },
             ResetHorizontalScroll => next with { HorizontalOffset = 0 },
             ToggleWrap => next with { Wrap = !state.Wrap, HorizontalOffset = 0 },
             CycleTimeFormat => next with { TimeFormat = (TimeFormat)(((int)state.TimeFormat + 1) % 4) },
             OpenFilter => next with { EditingFilter = true, HelpVisible = false },
-            FilterTextChanged changed => Refiltered(state, WithFilterText(next, changed.Text)),
-            CommitFilter => Refiltered(state, KeepQuickFilter(next)),
-            ClearFilter => Refiltered(state, WithFilterText(next, string.Empty) with { EditingFilter = false }),
-            ToggleFilterMode => Refiltered(state, next with
+            FilterTextChanged changed => RuleReducer.Refiltered(state, WithFilterText(next, changed.Text)),
+            CommitFilter => RuleReducer.Refiltered(state, KeepQuickFilter(next)),
+            ClearFilter => RuleReducer.Refiltered(state, WithFilterText(next, string.Empty) with { EditingFilter = false }),
+            ToggleFilterMode => RuleReducer.Refiltered(state, next with
             {
                 FilterMode = state.FilterMode == FilterMode.Narrow ? FilterMode.HighlightOnly : FilterMode.Narrow,
             }),
-            CycleMinimumLevel => Refiltered(state, next with
+            CycleMinimumLevel => RuleReducer.Refiltered(state, next with
             {
                 Rules = state.Rules with { MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length] },
             }),
@@ -116,8 +118,8 @@ internal static class ViewerReducer
             {
                 SidebarCursor = Math.Clamp(state.SidebarCursor + cursor.Rows, 0, state.Replicas.Length),
             },
-            ToggleReplica => Refiltered(state, ToggleReplicaUnderCursor(next)),
-            IsolateReplica => Refiltered(state, IsolateReplicaUnderCursor(next)),
+            ToggleReplica => RuleReducer.Refiltered(state, ToggleReplicaUnderCursor(next)),
+            IsolateReplica => RuleReducer.Refiltered(state, IsolateReplicaUnderCursor(next)),
             ToggleSidebar => next with { SidebarVisible = !state.SidebarVisible },
             ToggleRequestIds => next with
             {
@@ -134,7 +136,7 @@ internal static class ViewerReducer
                 [new SetMouseReporting(!state.MouseEnabled)]),
             Escape => state.HelpVisible ? next with { HelpVisible = false }
                 : state.Panel.Open ? next with { Panel = state.Panel with { Open = false, Editing = RuleEditMode.None } }
-                : Refiltered(state, WithFilterText(next, string.Empty)),
+                : RuleReducer.Refiltered(state, WithFilterText(next, string.Empty)),
             RuleCountsRead counts => RuleReducer.Update(state, counts), // data arriving, like DataChanged: the notice stays
             RuleAction rule => RuleReducer.Update(next, rule),
             RequestQuit => new ViewerUpdate(next, [Quit.Instance]),
@@ -156,18 +158,6 @@ internal static class ViewerReducer
         var lifecycle = state.Lifecycle.With(status);
         var (watch, effects) = WatchReducer.OnLifecycle(state.Watch, state.Lifecycle, lifecycle, status.At);
         return new ViewerUpdate(state with { TailStatus = status, Lifecycle = lifecycle, Watch = watch }, effects);
-    }
-
-    /// <summary>
-    /// <paramref name="after"/>, asking for a re-filter when the store filter it implies differs from
-    /// <paramref name="before"/>'s (typing in highlight-only mode, or an unchanged text, costs no re-scan).
-    /// </summary>
-    internal static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
-    {
-        var wanted = ViewFilter.From(after);
-        ViewerUpdate update = wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
-        var patterns = RuleReducer.CountedPatterns(after.Rules);
-        return patterns.SequenceEqual(RuleReducer.CountedPatterns(before.Rules)) ? update : update.With(new CountRules(patterns));
     }
 
     /// <summary>
@@ -224,7 +214,7 @@ internal static class ViewerReducer
             or TraceLoaded or TraceMeasured;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
-    private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, Prompt.Commands.GotoTarget target)
+    private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, GotoTarget target)
     {
         if (rows.Count == 0)
         {
@@ -239,15 +229,7 @@ internal static class ViewerReducer
             return state with { Notice = "no entry at or after that time (G goes to the newest)", NoticeIsError = true };
         }
 
-        return PlaceAtTop(state, rows, row);
-    }
-
-    /// <summary>Selects <paramref name="row"/> and scrolls so it is the pane's first row (jumps show what follows).</summary>
-    internal static ViewerState PlaceAtTop(ViewerState state, IRowSource rows, int row)
-    {
-        var paused = state.Following ? Pause(state) : state;
-        var selected = Math.Clamp(row, 0, Math.Max(0, rows.Count - 1));
-        return Pin(paused, rows, selected, selected);
+        return Positions.PlaceAtTop(state, rows, row);
     }
 
     /// <summary>While help is open, movement keys scroll it instead of the log.</summary>
@@ -293,7 +275,7 @@ internal static class ViewerReducer
             return Follow(state, rows);
         }
 
-        var paused = state.Following ? Pause(state) : state;
+        var paused = state.Following ? Positions.Pause(state) : state;
         var top = state.TopRow;
         if (selected < top)
         {
@@ -304,32 +286,16 @@ internal static class ViewerReducer
             top = selected - state.PageHeight + 1;
         }
 
-        return Pin(paused, rows, selected, top);
+        return Positions.Pin(paused, rows, selected, top);
     }
-
-    private static ViewerState Pause(ViewerState state) => state with
-    {
-        Following = false,
-        NewWhilePaused = 0,
-        PausedAfterNanos = state.Rows.At(state.Rows.Count - 1)?.TimestampNanos ?? long.MinValue,
-    };
 
     private static ViewerState Follow(ViewerState state, IRowSource rows)
     {
         var count = rows.Count;
         var selected = Math.Max(0, count - 1);
         var top = Math.Max(0, count - state.PageHeight);
-        return Pin(state with { Following = true, NewWhilePaused = 0, PausedAfterNanos = null }, rows, selected, top);
+        return Positions.Pin(state with { Following = true, NewWhilePaused = 0, PausedAfterNanos = null }, rows, selected, top);
     }
-
-    private static ViewerState Pin(ViewerState state, IRowSource rows, int selected, int top) => state with
-    {
-        Rows = rows,
-        SelectedRow = selected,
-        TopRow = top,
-        SelectedKey = rows.At(selected) is { } s ? RowKey.Of(s) : null,
-        TopKey = rows.At(top) is { } t ? RowKey.Of(t) : null,
-    };
 
     /// <summary>Re-reads positions from the pinned entries; clamps what no longer exists.</summary>
     private static ViewerState Repin(ViewerState state, IRowSource rows)
@@ -342,7 +308,7 @@ internal static class ViewerReducer
         var count = rows.Count;
         if (count == 0)
         {
-            return Pin(state, rows, 0, 0);
+            return Positions.Pin(state, rows, 0, 0);
         }
 
         var top = state.TopKey is { } topKey ? rows.Locate(topKey) : state.TopRow;
@@ -354,7 +320,7 @@ internal static class ViewerReducer
             top = Math.Max(0, selected - (state.PageHeight / 2));
         }
 
-        return Pin(state, rows, selected, top);
+        return Positions.Pin(state, rows, selected, top);
     }
 
     private static ViewerState OnDataChanged(ViewerState state, DataChanged data)
@@ -429,7 +395,7 @@ internal static class ViewerReducer
             var head = EntryGroups.HeadOf(rows, row);
             if (head != currentHead)
             {
-                return PlaceAtTop(state, rows, head);
+                return Positions.PlaceAtTop(state, rows, head);
             }
 
             from = row;

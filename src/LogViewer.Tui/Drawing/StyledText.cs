@@ -2,7 +2,7 @@ using LogViewer.Core.Text;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
-namespace LogViewer.Tui.Views;
+namespace LogViewer.Tui.Drawing;
 
 /// <summary>
 /// Draws sanitized text in a message's own SGR styles (<see cref="TerminalText.Sanitize(string, List{StyleChange})"/>)

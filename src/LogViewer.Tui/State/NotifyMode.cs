@@ -1,4 +1,4 @@
-namespace LogViewer.Tui.Watching;
+namespace LogViewer.Tui.State;
 
 /// <summary>Which lifecycle changes ring the bell and send a desktop notification (<c>--notify</c>).</summary>
 public enum NotifyMode

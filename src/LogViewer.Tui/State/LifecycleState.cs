@@ -1,7 +1,7 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 
-namespace LogViewer.Tui.Lifecycle;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The target's own lifecycle, as the tail reported it last: a training job's status, error and end, whether

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using LogViewer.Tui.State;
 
-namespace LogViewer.Tui.Entries;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// Which grouped entries are collapsed in the pane: <c>O</c> sets the default for all of them and <c>o</c> flips one

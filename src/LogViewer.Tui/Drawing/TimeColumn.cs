@@ -2,7 +2,7 @@ using System.Globalization;
 using LogViewer.Core.Model;
 using LogViewer.Tui.State;
 
-namespace LogViewer.Tui.Views;
+namespace LogViewer.Tui.Drawing;
 
 /// <summary>Formats the time column in each <see cref="TimeFormat"/>.</summary>
 internal static class TimeColumn

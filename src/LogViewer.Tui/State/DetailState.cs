@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Store;
 
-namespace LogViewer.Tui.Detail;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The detail pane's slice of the state: the entry it shows (every line, taken when it opened, so arriving lines

@@ -1,6 +1,6 @@
 using LogViewer.Core.Store;
 
-namespace LogViewer.Tui.Alerts;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// A line an alert matched, by its timestamp and text: the ingest side sees entries before the store gives them ids,

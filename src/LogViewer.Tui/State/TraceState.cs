@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Model;
 
-namespace LogViewer.Tui.Trace;
+namespace LogViewer.Tui.State;
 
 /// <summary>
 /// The request trace's slice of the state (<c>r</c>): the request, its lines in time order as far as they are known

@@ -3,8 +3,9 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Store;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Viewer;
 
-namespace LogViewer.Tui.Tests.State;
+namespace LogViewer.Tui.Tests.Viewer;
 
 /// <summary>The reducer alone: no terminal, a real store and filtered view for the rows.</summary>
 public sealed class ViewerReducerTests : IDisposable

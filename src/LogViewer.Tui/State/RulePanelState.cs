@@ -1,16 +1,7 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Rules;
 
-namespace LogViewer.Tui.Rules;
-
-/// <summary>What a rule being typed in the panel will become.</summary>
-internal enum RuleEditMode
-{
-    None,
-    AddIn,
-    AddOut,
-    Edit,
-}
+namespace LogViewer.Tui.State;
 
 /// <summary>The rule panel's slice of the state: open or not, the cursor, the rule being typed, the match counts.</summary>
 internal sealed record RulePanelState

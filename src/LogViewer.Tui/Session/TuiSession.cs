@@ -5,9 +5,9 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 
-namespace LogViewer.Tui.App;
+namespace LogViewer.Tui.Session;
 
 /// <summary>
 /// What the TUI shows: a title (the target, e.g. "model abc / deployment def"), the tail engine's event stream

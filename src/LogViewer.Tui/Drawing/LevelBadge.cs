@@ -2,7 +2,7 @@ using LogViewer.Core.Model;
 using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
-namespace LogViewer.Tui.Views;
+namespace LogViewer.Tui.Drawing;
 
 /// <summary>
 /// The three-letter level column. Colours come from the 16-colour palette so they map exactly on basic terminals;
