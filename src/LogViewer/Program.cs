@@ -1,4 +1,6 @@
 using System.Text;
+using LogViewer.Cli;
+using LogViewer.Commands;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Sessions;
 using LogViewer.Output;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;

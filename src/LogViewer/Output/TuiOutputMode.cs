@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Rules;

@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 using LogViewer.Tui.Picker;
 using LogViewer.Tui.Session;
 using Terminal.Gui.App;

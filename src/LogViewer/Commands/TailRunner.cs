@@ -1,4 +1,5 @@
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Api;
 using LogViewer.Core.Catalog;
 using LogViewer.Core.Credentials;
@@ -6,9 +7,10 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
+using LogViewer.Running;
 using LogViewer.Targets;
 
-namespace LogViewer.Running;
+namespace LogViewer.Commands;
 
 /// <summary>
 /// Runs one tail: resolves the connection (refusing a bad URL or a missing key before any client exists), builds

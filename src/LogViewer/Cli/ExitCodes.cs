@@ -1,6 +1,6 @@
 using LogViewer.Core.Api;
 
-namespace LogViewer;
+namespace LogViewer.Cli;
 
 /// <summary>The documented exit codes; scripts rely on them.</summary>
 internal static class ExitCodes

@@ -1,4 +1,4 @@
-namespace LogViewer;
+namespace LogViewer.Cli;
 
 /// <summary>
 /// The process's standard streams as commands see them; injected so tests run commands in-process and read what

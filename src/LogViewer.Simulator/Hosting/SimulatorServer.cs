@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace LogViewer.Simulator;
+namespace LogViewer.Simulator.Hosting;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that behaves like Baseten's log and management API for a simulated model

@@ -1,10 +1,11 @@
+using LogViewer.Cli;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;
 using LogViewer.Tui.Picker;
 
-namespace LogViewer;
+namespace LogViewer.Commands;
 
 /// <summary>
 /// What commands depend on, assembled once by <see cref="Program"/> (or by a test): the console, the environment
