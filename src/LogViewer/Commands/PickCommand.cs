@@ -95,7 +95,14 @@ internal static class PickCommand
         {
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
-            var events = services.TailSources.Create(api!, target, settings.Tail with { Control = control, FromEpochMillis = null, ToEpochMillis = null });
+            var events = services.TailSources.Create(api!, target, settings.Tail with
+            {
+                Control = control,
+                FromEpochMillis = null,
+                ToEpochMillis = null,
+                NewestFirst = true,
+                HistoryLineLimit = maxLines,
+            });
             var context = new ViewerContext(target, source, settings.Display)
             {
                 Control = control,

@@ -74,7 +74,8 @@ internal sealed class TailRunner(CliServices services)
         // In the TUI a training job that ended stops polling but can be resumed by a key; text and jsonl just end.
         var tui = settings.Output == OutputKind.Tui;
         var control = tui ? new TailControl() : null;
-        var tail = settings.Tail with { Control = control };
+        // The TUI shows the present first and back-fills the window behind it; text and jsonl need strict time order.
+        var tail = tui ? settings.Tail with { Control = control, NewestFirst = true, HistoryLineLimit = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity } : settings.Tail;
         var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
         var output = services.Outputs.Create(settings.Output);
         var context = new ViewerContext(target, source, settings.Display)
