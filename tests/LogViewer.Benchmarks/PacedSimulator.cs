@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Benchmarks;
 

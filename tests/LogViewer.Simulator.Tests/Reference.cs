@@ -1,5 +1,3 @@
-using LogViewer.Simulator.Hosting;
-
 namespace LogViewer.Simulator.Tests;
 
 /// <summary>

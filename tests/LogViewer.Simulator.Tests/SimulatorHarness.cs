@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Simulator.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Simulator.Tests;
 

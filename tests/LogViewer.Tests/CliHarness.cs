@@ -1,7 +1,5 @@
-using LogViewer.Arguments;
-using LogViewer.Cli;
-using LogViewer.Commands;
 using LogViewer.Core.Credentials;
+using LogViewer.Arguments;
 using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;

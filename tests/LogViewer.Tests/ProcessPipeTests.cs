@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests;
 

@@ -26,6 +26,8 @@ public sealed record AnyOfFilter(IReadOnlyList<LogFilter> Terms) : LogFilter
         Equals(other) || (other is AnyOfFilter theirs && Terms.All(mine => theirs.Terms.Any(mine.IsNarrowingOf)))
         || (Terms.Count > 0 && Terms.All(mine => mine.IsNarrowingOf(other)));
 
+    internal override bool MatchesPerEntry => Terms.All(term => term.MatchesPerEntry && term.EntryLevels is null);
+
     internal override int Cost => Terms.Sum(t => t.Cost) + 1;
 
     internal override EntryPredicate Compile() => new AnyOfPredicate(Terms.Select(t => t.Compile()).ToArray());

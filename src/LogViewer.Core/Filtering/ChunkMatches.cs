@@ -40,6 +40,37 @@ internal sealed class ChunkMatches(LogChunk chunk, int scanned, int[]? matches, 
         MatchCount += found.Length;
     }
 
+    public bool Contains(int local) => Matches is null || LowerBound(Matches, MatchCount, local) is var i && i < MatchCount && Matches[i] == local;
+
+    /// <summary>
+    /// Adds or removes one match before the end (an entry's verdict changed after its earlier lines were scanned).
+    /// Into a new array, so published snapshots keep reading the old one unchanged.
+    /// </summary>
+    public void Set(int local, bool match)
+    {
+        if (Matches is null || Contains(local) == match)
+        {
+            return;
+        }
+
+        var position = LowerBound(Matches, MatchCount, local);
+        var copy = new int[Math.Max(MatchCount + 1, Matches.Length)];
+        Matches.AsSpan(0, position).CopyTo(copy);
+        if (match)
+        {
+            copy[position] = local;
+            Matches.AsSpan(position, MatchCount - position).CopyTo(copy.AsSpan(position + 1));
+            MatchCount++;
+        }
+        else
+        {
+            Matches.AsSpan(position + 1, MatchCount - position - 1).CopyTo(copy.AsSpan(position));
+            MatchCount--;
+        }
+
+        Matches = copy;
+    }
+
     /// <summary>The first position in the match list whose entry is at or after <paramref name="local"/>.</summary>
     public static int LowerBound(int[] matches, int count, int local)
     {

@@ -53,7 +53,7 @@ internal static class ChunkScan
         CancellationToken cancellationToken)
     {
         var store = basis.Store;
-        var predicate = filter.KeepsAll ? null : filter.Compile();
+        var predicate = filter.KeepsAll ? null : filter.CompileForEntries();
         var buffer = new int[LogChunk.MaxEntries];
         for (var k = fromChunk; k < toChunk; k++)
         {

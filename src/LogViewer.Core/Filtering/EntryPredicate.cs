@@ -80,7 +80,10 @@ internal sealed class NotPredicate(EntryPredicate inner) : EntryPredicate
 
 internal sealed class LevelPredicate(Func<Model.LogLevel, bool> keep) : EntryPredicate
 {
-    private readonly bool[] _keep = Enumerable.Range(0, LogCounts.LevelSlots).Select(level => keep((Model.LogLevel)level)).ToArray();
+    private readonly bool[] _keep = Table(keep);
+
+    public static bool[] Table(Func<Model.LogLevel, bool> keep) =>
+        [.. Enumerable.Range(0, LogCounts.LevelSlots).Select(level => keep((Model.LogLevel)level))];
 
     public override int Refine(LogChunk chunk, LogSnapshot snapshot, int[] candidates, int count)
     {
@@ -88,7 +91,8 @@ internal sealed class LevelPredicate(Func<Model.LogLevel, bool> keep) : EntryPre
         for (var i = 0; i < count; i++)
         {
             var candidate = candidates[i];
-            if (_keep[(int)chunk.Level(candidate)])
+            // A line that starts a traceback is an error, as its entry is, whatever level it carries.
+            if (_keep[(int)chunk.EntryLevel(candidate)])
             {
                 candidates[kept++] = candidate;
             }

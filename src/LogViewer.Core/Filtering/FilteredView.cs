@@ -19,6 +19,7 @@ public sealed class FilteredView : IDisposable
     private readonly IScheduler _refilterScheduler;
     private readonly CountAccumulator _counts = new();
     private readonly Dictionary<LogChunk, ChunkMatches> _byChunk = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<long, (int Chunk, int Local)> _scannedEntries = [];
     private List<ChunkMatches> _states = [];
     private LogFilter _filter;
     private EntryPredicate? _predicate;
@@ -35,7 +36,7 @@ public sealed class FilteredView : IDisposable
         _store = store;
         _refilterScheduler = refilterScheduler ?? TaskPoolScheduler.Default;
         _filter = filter ?? LogFilter.All;
-        _predicate = _filter.KeepsAll ? null : _filter.Compile();
+        _predicate = _filter.KeepsAll ? null : _filter.CompileForEntries();
 
         // Subscribe first: a batch published in between is then caught by one of the two syncs.
         _store.Changed += OnStoreChanged;
@@ -131,7 +132,7 @@ public sealed class FilteredView : IDisposable
                 }
 
                 _filter = filter;
-                _predicate = filter.KeepsAll ? null : filter.Compile();
+                _predicate = filter.KeepsAll ? null : filter.CompileForEntries();
                 _states = states;
                 _counts.Clear();
                 for (var k = 0; k < states.Count; k++)
@@ -200,10 +201,13 @@ public sealed class FilteredView : IDisposable
                 state.Append(_scanBuffer.AsSpan(0, found));
                 CountMatches(state, from, end, 1, found);
                 state.Scanned = end;
+                NoteGroupedLines(chunk, k, from, end);
             }
 
             next.Add(state);
         }
+
+        ReviseEntries(store, next);
 
         // Chunks evicted whole or replaced by a rebuild for late lines leave the counts.
         foreach (var gone in _byChunk.Values)
@@ -215,6 +219,65 @@ public sealed class FilteredView : IDisposable
         _states = next;
         var counts = _predicate is null ? store.Counts : _counts.Publish(store.ReplicaNames);
         return new FilteredSnapshot(store, _filter, next, counts, ++_version);
+    }
+
+    /// <summary>Remembers the grouped entries among the lines just scanned: their other lines may lie outside the scan.</summary>
+    private void NoteGroupedLines(LogChunk chunk, int k, int from, int end)
+    {
+        if (_predicate is not EntryScopedPredicate)
+        {
+            return;
+        }
+
+        for (var local = from; local < end; local++)
+        {
+            if (chunk.EntryMarkAt(local).InGroup)
+            {
+                _scannedEntries.TryAdd(chunk.EntryId(local), (k, local));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings the lines of the entries just scanned in line with their entry's verdict, wherever they are: a line that
+    /// continues a traceback in a later batch (or a late line) can make the entry match, or stop matching, after its
+    /// first lines were scanned. Lines already right are left alone; the counts follow the lines that change.
+    /// </summary>
+    private void ReviseEntries(LogSnapshot store, List<ChunkMatches> states)
+    {
+        if (_predicate is not EntryScopedPredicate predicate || _scannedEntries.Count == 0)
+        {
+            _scannedEntries.Clear();
+            return;
+        }
+
+        foreach (var (k, local) in _scannedEntries.Values)
+        {
+            var verdict = predicate.EntryMatches(store, k, local);
+            foreach (var (mk, ml) in predicate.MembersOf(store, k, local))
+            {
+                var state = states[mk];
+                if (ml >= state.Scanned || ml < store.ChunkBegin(mk))
+                {
+                    continue;
+                }
+
+                var chunk = state.Chunk;
+                var wanted = verdict && predicate.LineMatches(chunk, store, ml);
+                if (state.Contains(ml) == wanted)
+                {
+                    continue;
+                }
+
+                state.Set(ml, wanted);
+                if (ml >= state.CountedFrom)
+                {
+                    _counts.Add(chunk.Level(ml), chunk.ReplicaCode(ml), wanted ? 1 : -1);
+                }
+            }
+        }
+
+        _scannedEntries.Clear();
     }
 
     /// <summary>Adds <paramref name="delta"/> to the counts for the state's matches with local index in [from, to).</summary>

@@ -3,7 +3,7 @@ using LogViewer.Core.Model;
 namespace LogViewer.Core.Filtering;
 
 /// <summary>
-/// Keeps lines at <see cref="Minimum"/> or above. As the API does, any explicit minimum drops lines without
+/// Keeps lines at <see cref="Minimum"/> or above (in a view: entries whose highest level is; a traceback is an error). As the API does, any explicit minimum drops lines without
 /// a level (<see cref="LogLevel.None"/>).
 /// </summary>
 public sealed record MinLevelFilter(LogLevel Minimum) : LogFilter
@@ -12,7 +12,13 @@ public sealed record MinLevelFilter(LogLevel Minimum) : LogFilter
 
     internal override bool ImpliesTerm(LogFilter other) => other is MinLevelFilter theirs && Effective >= theirs.Effective;
 
-    internal override EntryPredicate Compile() => new LevelPredicate(level => level != LogLevel.None && level >= Minimum);
+    internal override EntryPredicate Compile() => new LevelPredicate(Keeps);
+
+    internal override bool MatchesPerEntry => true;
+
+    internal override bool[]? EntryLevels => LevelPredicate.Table(Keeps);
+
+    private bool Keeps(LogLevel level) => level != LogLevel.None && level >= Minimum;
 
     private LogLevel Effective => Minimum == LogLevel.None ? LogLevel.Debug : Minimum;
 }
@@ -26,4 +32,8 @@ public sealed record LevelFilter(LogLevel Level) : LogFilter
         Equals(other) || (other is MinLevelFilter theirs && Level != LogLevel.None && Level >= theirs.Minimum);
 
     internal override EntryPredicate Compile() => new LevelPredicate(level => level == Level);
+
+    internal override bool MatchesPerEntry => true;
+
+    internal override bool[]? EntryLevels => LevelPredicate.Table(level => level == Level);
 }

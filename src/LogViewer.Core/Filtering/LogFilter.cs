@@ -40,6 +40,47 @@ public abstract record LogFilter
 
     internal abstract EntryPredicate Compile();
 
+    /// <summary>
+    /// This filter with entry semantics, as views filter the store: an entry's text terms match when any of its lines
+    /// does (an exclude term hides the entry when any line matches it), its level is the highest of its lines (a
+    /// traceback an error); replica, request id and time terms stay per line. Without text or level terms it is
+    /// <see cref="Compile"/>.
+    /// </summary>
+    internal EntryPredicate CompileForEntries()
+    {
+        var lineTerms = new List<LogFilter>();
+        var entryTerms = new List<EntryTerm>();
+        foreach (var term in TermsOf(this))
+        {
+            if (term.EntryLevels is { } levels)
+            {
+                entryTerms.Add(new EntryTerm(null, false, levels));
+            }
+            else if (term is NotFilter { Inner: { MatchesPerEntry: true, EntryLevels: null } inner })
+            {
+                entryTerms.Add(new EntryTerm(inner.Compile(), true, null));
+            }
+            else if (term.MatchesPerEntry)
+            {
+                entryTerms.Add(new EntryTerm(term.Compile(), false, null));
+            }
+            else
+            {
+                lineTerms.Add(term);
+            }
+        }
+
+        var whole = Compile();
+        return entryTerms.Count == 0 ? whole
+            : new EntryScopedPredicate(whole, lineTerms.Count == 0 ? null : new AllOfFilter(lineTerms).Compile(), [.. entryTerms]);
+    }
+
+    /// <summary>True for a term judged on whole entries (text, level), false for one judged per line.</summary>
+    internal virtual bool MatchesPerEntry => false;
+
+    /// <summary>For a level term, whether it keeps each level (indexed by level); null otherwise.</summary>
+    internal virtual bool[]? EntryLevels => null;
+
     /// <summary>Relative cost per line, so <see cref="AllOfFilter"/> runs cheap terms first.</summary>
     internal virtual int Cost => 1;
 

@@ -10,6 +10,8 @@ public sealed record NotFilter(LogFilter Inner) : LogFilter
         other is NotFilter theirs && TermsOf(theirs.Inner).Count == 1 && TermsOf(Inner).Count == 1 &&
         theirs.Inner.ImpliesTerm(Inner);
 
+    internal override bool MatchesPerEntry => Inner.MatchesPerEntry && Inner.EntryLevels is null;
+
     internal override int Cost => Inner.Cost + 1;
 
     internal override EntryPredicate Compile() => new NotPredicate(Inner.Compile());

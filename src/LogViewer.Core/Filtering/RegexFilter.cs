@@ -66,6 +66,8 @@ public sealed record RegexFilter : LogFilter
     /// <summary>Whether one message matches, for a line checked as it arrives rather than in the store.</summary>
     internal bool IsMatch(string message) => _regex.IsMatch(message);
 
+    internal override bool MatchesPerEntry => true;
+
     internal override int Cost => 100;
 
     internal override EntryPredicate Compile() => new RegexPredicate(_regex);

@@ -39,6 +39,8 @@ public sealed record TextFilter(string Text, bool IgnoreCase = false) : LogFilte
     internal bool IsMatch(string message) =>
         message.Contains(Text, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
+    internal override bool MatchesPerEntry => true;
+
     internal override int Cost => 10;
 
     internal override EntryPredicate Compile() => IgnoreCase

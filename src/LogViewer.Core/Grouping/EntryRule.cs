@@ -44,6 +44,34 @@ public static class EntryRule
             : LineKind.Plain;
     }
 
+    /// <summary>
+    /// <see cref="Classify(string)"/> on a message's UTF-8, as the store groups at ingest without decoding it; blank
+    /// means only ASCII whitespace here.
+    /// </summary>
+    public static LineKind Classify(ReadOnlySpan<byte> utf8)
+    {
+        var line = utf8.TrimEnd(" \t\r\n\v\f"u8);
+        if (line.IsEmpty)
+        {
+            return LineKind.Blank;
+        }
+
+        if (utf8[0] is (byte)' ' or (byte)'\t')
+        {
+            return LineKind.Indented;
+        }
+
+        if (line.StartsWith("Traceback (most recent call last):"u8))
+        {
+            return LineKind.TracebackStart;
+        }
+
+        return line.SequenceEqual("During handling of the above exception, another exception occurred:"u8)
+            || line.SequenceEqual("The above exception was the direct cause of the following exception:"u8)
+            ? LineKind.ChainHeader
+            : LineKind.Plain;
+    }
+
     /// <summary>The phase an entry starts in with its first line.</summary>
     public static EntryPhase Start(LineKind first) => first == LineKind.TracebackStart ? EntryPhase.Frames : EntryPhase.Plain;
 

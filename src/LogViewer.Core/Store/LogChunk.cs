@@ -19,6 +19,8 @@ internal sealed class LogChunk
     private LogLevel[] _levels;
     private int[] _replicas;
     private int[] _requests;
+    private long[] _entryIds;
+    private int[] _entryMarks;
     private byte[] _text;
     private int _textUsed;
 
@@ -31,6 +33,8 @@ internal sealed class LogChunk
         _levels = GC.AllocateUninitializedArray<LogLevel>(entryCapacity);
         _replicas = GC.AllocateUninitializedArray<int>(entryCapacity);
         _requests = GC.AllocateUninitializedArray<int>(entryCapacity);
+        _entryIds = GC.AllocateUninitializedArray<long>(entryCapacity);
+        _entryMarks = GC.AllocateUninitializedArray<int>(entryCapacity);
         _text = GC.AllocateUninitializedArray<byte>(textCapacity);
     }
 
@@ -68,6 +72,10 @@ internal sealed class LogChunk
         _levels[i] = level;
         _replicas[i] = replica;
         _requests[i] = request;
+
+        // Not grouped yet: the store marks the entry right after (or regroups a late line), before publishing.
+        _entryIds[i] = -1;
+        _entryMarks[i] = 0;
         Count = i + 1;
     }
 
@@ -96,6 +104,8 @@ internal sealed class LogChunk
         source._levels.AsSpan(from, n).CopyTo(_levels.AsSpan(Count));
         source._replicas.AsSpan(from, n).CopyTo(_replicas.AsSpan(Count));
         source._requests.AsSpan(from, n).CopyTo(_requests.AsSpan(Count));
+        source._entryIds.AsSpan(from, n).CopyTo(_entryIds.AsSpan(Count));
+        source._entryMarks.AsSpan(from, n).CopyTo(_entryMarks.AsSpan(Count));
         var shift = _textUsed - sourceStart;
         var ends = _ends.AsSpan(Count, n);
         var sourceEnds = source._ends.AsSpan(from, n);
@@ -134,6 +144,8 @@ internal sealed class LogChunk
             _levels = _levels.AsSpan(0, Count).ToArray();
             _replicas = _replicas.AsSpan(0, Count).ToArray();
             _requests = _requests.AsSpan(0, Count).ToArray();
+            _entryIds = _entryIds.AsSpan(0, Count).ToArray();
+            _entryMarks = _entryMarks.AsSpan(0, Count).ToArray();
         }
     }
 
@@ -146,6 +158,35 @@ internal sealed class LogChunk
     public int ReplicaCode(int index) => _replicas[index];
 
     public int RequestCode(int index) => _requests[index];
+
+    /// <summary>The id of the first line of the entry this line belongs to (its own id when it starts one).</summary>
+    public long EntryId(int index) => _entryIds[index];
+
+    public EntryMark EntryMarkAt(int index) => new(_entryMarks[index]);
+
+    /// <summary>The line's level, or an error when it starts a traceback: what it adds to its entry's level.</summary>
+    public LogLevel EntryLevel(int index) => new EntryMark(_entryMarks[index]).Traceback ? LogLevel.Error : _levels[index];
+
+    public void SetEntry(int index, long entryId, EntryMark mark)
+    {
+        _entryIds[index] = entryId;
+        _entryMarks[index] = mark.Bits;
+    }
+
+    /// <summary>
+    /// Records that a later line of its entry follows this one. Written in place, also in a published chunk: a
+    /// reader that sees it early only looks for the entry's other lines and finds none in its snapshot.
+    /// </summary>
+    public void MarkContinued(int index) => _entryMarks[index] |= Store.EntryMark.ContinuedBit;
+
+    /// <summary>A sealed copy, for changing entry marks that published snapshots must not see change.</summary>
+    public LogChunk Copy()
+    {
+        var copy = new LogChunk(Math.Max(1, Count), Math.Max(1, _textUsed));
+        copy.AppendRange(this, 0, Count);
+        copy.Seal();
+        return copy;
+    }
 
     public int MessageStart(int index) => index == 0 ? 0 : _ends[index - 1];
 

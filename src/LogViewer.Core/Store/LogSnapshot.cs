@@ -65,6 +65,9 @@ public sealed class LogSnapshot
 
     internal LogChunk Chunk(int k) => _chunks[k];
 
+    /// <summary>The index of <paramref name="chunk"/> in this snapshot; -1 when it is not in it.</summary>
+    internal int IndexOfChunk(LogChunk chunk) => Array.IndexOf(_chunks, chunk);
+
     internal int ChunkBegin(int k) => k == 0 ? _frontSkip : 0;
 
     internal int ChunkEnd(int k) => ChunkBegin(k) + _starts[k + 1] - _starts[k];

@@ -5,7 +5,8 @@ public sealed partial class LogStore
     /// <summary>
     /// Puts the batch's late lines in place. Each affected chunk is rebuilt as new sealed chunks (merging its
     /// visible entries with the late ones), so snapshots holding the old chunk keep seeing it unchanged and
-    /// filtered views re-scan only the rebuilt chunks.
+    /// filtered views re-scan only the rebuilt chunks. The late lines are then grouped into entries, and the lines
+    /// after them regrouped as far as that changes anything.
     /// </summary>
     private void InsertLate()
     {
@@ -15,6 +16,7 @@ public sealed partial class LogStore
             .Select(pair => pair.late).ToList();
 
         var rebuilt = new List<LogChunk>(_chunks.Count + 4);
+        var merged = new HashSet<LogChunk>(ReferenceEqualityComparer.Instance);
         var next = 0;
         for (var k = 0; k < _chunks.Count; k++)
         {
@@ -34,7 +36,9 @@ public sealed partial class LogStore
             }
 
             chunk.Seal();
+            var before = rebuilt.Count;
             Merge(chunk, begin, ordered, next, take, rebuilt);
+            merged.UnionWith(rebuilt.Skip(before));
             if (k == 0)
             {
                 _frontSkip = 0;
@@ -45,6 +49,7 @@ public sealed partial class LogStore
 
         _chunks.Clear();
         _chunks.AddRange(rebuilt);
+        Regroup(merged);
         _layoutVersion++;
     }
 

@@ -105,7 +105,9 @@ public sealed partial class LogStore
             var request = _requests.Intern(staged.RequestId(i));
             if (timestamp >= _lastTimestamp)
             {
-                ActiveChunkFor(message.Length).Append(_nextId++, timestamp, message, level, replica, request);
+                var chunk = ActiveChunkFor(message.Length);
+                chunk.Append(_nextId++, timestamp, message, level, replica, request);
+                MarkEntry(chunk, chunk.Count - 1);
                 Appended(timestamp, message.Length, level, replica);
             }
             else

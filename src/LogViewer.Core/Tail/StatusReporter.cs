@@ -19,8 +19,6 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     public DeploymentInfo? Deployment { get; set; }
 
-    public HistoryProgress? History { get; set; }
-
     public TailState? Current => _last?.State;
 
     private TailStatus? _last;
@@ -30,7 +28,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     private void Report(TailState state, DateTimeOffset at, string message, Func<TailStatus, TailStatus>? details)
     {
-        var status = new TailStatus(state, at, message) { JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment, History = History };
+        var status = new TailStatus(state, at, message) { JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment };
         Emit(details is null ? status : details(status));
     }
 
@@ -39,7 +37,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
     {
         if (_last is { } last)
         {
-            Emit(last with { At = clock.GetUtcNow(), Message = message, JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment, History = History });
+            Emit(last with { At = clock.GetUtcNow(), Message = message, JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment });
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LogViewer.Core.Model;
-using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Lifecycle;
 

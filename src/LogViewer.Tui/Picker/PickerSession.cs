@@ -1,6 +1,6 @@
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
-using LogViewer.Tui.Session;
+using LogViewer.Tui.App;
 
 namespace LogViewer.Tui.Picker;
 

@@ -1,5 +1,4 @@
 using LogViewer.Core.Text;
-using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;

@@ -1,6 +1,5 @@
 using System.Text;
 using LogViewer.Core.Text;
-using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Watching;
 

@@ -1,5 +1,5 @@
 using LogViewer.Core.Rules;
-using LogViewer.Tui.State;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
 

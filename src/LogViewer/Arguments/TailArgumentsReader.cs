@@ -3,10 +3,10 @@ using System.Globalization;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
-using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Time;
-using LogViewer.Tui.State;
+using LogViewer.Core.Rules;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Arguments;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LogViewer.Cli;
 using LogViewer.Completion;
 
 namespace LogViewer.Commands;

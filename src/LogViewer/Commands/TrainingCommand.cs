@@ -1,6 +1,5 @@
-using System.CommandLine;
 using LogViewer.Arguments;
-using LogViewer.Cli;
+using System.CommandLine;
 
 namespace LogViewer.Commands;
 

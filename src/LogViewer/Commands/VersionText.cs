@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
-using LogViewer.Cli;
 
 namespace LogViewer.Commands;
 

@@ -1,5 +1,4 @@
 using LogViewer.Arguments;
-using LogViewer.Cli;
 
 namespace LogViewer.Output;
 

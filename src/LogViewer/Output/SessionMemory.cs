@@ -1,5 +1,5 @@
 using LogViewer.Core.Sessions;
-using LogViewer.Tui.Session;
+using LogViewer.Tui.App;
 
 namespace LogViewer.Output;
 

@@ -1,7 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using LogViewer.Arguments;
-using LogViewer.Cli;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Rules;
@@ -9,8 +8,7 @@ using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Tracing;
 using LogViewer.Tui.App;
-using LogViewer.Tui.Session;
-using LogViewer.Tui.State;
+using LogViewer.Tui.Watching;
 
 namespace LogViewer.Output;
 

@@ -8,10 +8,12 @@ namespace LogViewer.Core.Tests.Filtering;
 
 public sealed class FilterKindTests
 {
+    // Each line is an entry of its own (no traceback, no indented continuation), so these test the filter kinds on
+    // lines; entries are tested in EntryFilterTests.
     private static readonly LogEntry[] Lines =
     [
         Entry(1, "step 10 loss=0.51 lr=3e-4", "aaaaa", null, LogLevel.Info),
-        Entry(2, "Traceback (most recent call last):", "bbbbb", null, LogLevel.Error),
+        Entry(2, "crash report (most recent call last):", "bbbbb", null, LogLevel.Error),
         Entry(3, "LOSS spiked", "aaaaa", "req-1", LogLevel.Warning),
         Entry(4, "no level here, Größe ÄRGER", null, "req-1", LogLevel.None),
         Entry(5, "GET /predict 200 in 12ms", "ccccc", "req-2", LogLevel.Debug),
@@ -100,7 +102,7 @@ public sealed class FilterKindTests
     {
         var filter = new ReplicaFilter(["aaaaa", "bbbbb"])
             .And(new MinLevelFilter(LogLevel.Info))
-            .And(new NotFilter(new TextFilter("Traceback")));
+            .And(new NotFilter(new TextFilter("crash report")));
 
         Assert.Equal([1L, 3, 6], Kept(filter));
     }

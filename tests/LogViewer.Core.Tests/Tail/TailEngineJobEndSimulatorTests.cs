@@ -4,7 +4,6 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Core.Tests.Tail;
 

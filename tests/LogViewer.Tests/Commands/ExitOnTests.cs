@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Commands;
 

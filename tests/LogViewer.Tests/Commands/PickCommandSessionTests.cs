@@ -2,8 +2,7 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
-using LogViewer.Tui.Session;
+using LogViewer.Tui.App;
 
 namespace LogViewer.Tests.Commands;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Commands;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 using Xunit.Abstractions;
 
 namespace LogViewer.Tests.ExactlyOnce;

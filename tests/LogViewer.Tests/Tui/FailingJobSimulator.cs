@@ -1,5 +1,4 @@
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Tui;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 using Xunit.Abstractions;
 
 namespace LogViewer.Tests.Tui;

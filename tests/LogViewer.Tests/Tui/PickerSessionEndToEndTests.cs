@@ -1,5 +1,4 @@
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 using Xunit.Abstractions;
 
 namespace LogViewer.Tests.Tui;

@@ -4,7 +4,6 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Alerts;
 using LogViewer.Tui.State;
-using LogViewer.Tui.Viewer;
 using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.Tests.Alerts;

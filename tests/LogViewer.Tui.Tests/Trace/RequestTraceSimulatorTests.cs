@@ -4,7 +4,6 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tracing;
 using LogViewer.Simulator;
-using LogViewer.Simulator.Hosting;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using LogViewer.Tui.Copy;
-using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Prompt.Commands;
 

@@ -1,3 +1,4 @@
+using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Prompt.Commands;
 
