@@ -2,7 +2,7 @@ namespace LogViewer.Simulator;
 
 /// <summary>
 /// The ids of everything the simulator serves, and the logs path of each target (the key for
-/// <see cref="SimulatorServer.GroundTruth"/> and <see cref="SimulatorServer.AddLines"/>).
+/// <see cref="Hosting.SimulatorServer.GroundTruth"/> and <see cref="Hosting.SimulatorServer.AddLines"/>).
 /// </summary>
 public static class SimulatorCatalog
 {

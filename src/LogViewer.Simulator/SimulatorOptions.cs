@@ -1,7 +1,7 @@
 namespace LogViewer.Simulator;
 
 /// <summary>
-/// How a <see cref="SimulatorServer"/> behaves. The defaults are the demo's: no ingestion lag, no faults,
+/// How a <see cref="Hosting.SimulatorServer"/> behaves. The defaults are the demo's: no ingestion lag, no faults,
 /// bursts on, the demo training job running; tests override what they exercise.
 /// </summary>
 public sealed record SimulatorOptions
@@ -51,7 +51,7 @@ public sealed record SimulatorOptions
     /// </summary>
     public int RateLimitPerSecond { get; init; } = 100;
 
-    /// <summary>The fault knobs the server starts with; change them at run time through <see cref="SimulatorServer.Faults"/>.</summary>
+    /// <summary>The fault knobs the server starts with; change them at run time through <see cref="Hosting.SimulatorServer.Faults"/>.</summary>
     public SimulatorFaultSettings Faults { get; init; } = new();
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Commands;
 
 namespace LogViewer;

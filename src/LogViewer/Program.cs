@@ -1,4 +1,6 @@
 using System.Text;
+using LogViewer.Cli;
+using LogViewer.Commands;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Sessions;
 using LogViewer.Output;
@@ -22,7 +24,7 @@ internal static class Program
         var console = new CliConsole(stdout, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected);
         var sessions = SessionStore.ForEnvironment(ProcessEnvironment.Instance);
         var services = new CliServices(console, ProcessEnvironment.Instance, TimeProvider.System, TimeZoneInfo.Local, new TailEngineSource(TimeProvider.System),
-            new TuiOutputMode(console, LogViewer.Tui.Watching.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), sessions,
+            new TuiOutputMode(console, LogViewer.Tui.State.TerminalStyle.From(ProcessEnvironment.Instance.GetVariable), sessions,
                 noColor: !string.IsNullOrEmpty(ProcessEnvironment.Instance.GetVariable("NO_COLOR"))))
         {
             Sessions = sessions,

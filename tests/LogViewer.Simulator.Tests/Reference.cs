@@ -1,3 +1,5 @@
+using LogViewer.Simulator.Hosting;
+
 namespace LogViewer.Simulator.Tests;
 
 /// <summary>

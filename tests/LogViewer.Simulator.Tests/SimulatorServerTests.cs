@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Simulator.Tests;
 

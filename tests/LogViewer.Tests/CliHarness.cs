@@ -1,5 +1,7 @@
-using LogViewer.Core.Credentials;
 using LogViewer.Arguments;
+using LogViewer.Cli;
+using LogViewer.Commands;
+using LogViewer.Core.Credentials;
 using LogViewer.Core.Sessions;
 using LogViewer.Output;
 using LogViewer.Running;

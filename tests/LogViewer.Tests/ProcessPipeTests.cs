@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests;
 

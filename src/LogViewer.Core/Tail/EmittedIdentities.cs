@@ -74,6 +74,23 @@ internal sealed class EmittedIdentities
         return fresh;
     }
 
+    /// <summary>How many copies of <paramref name="entry"/>'s identity have been emitted (0 when unknown or forgotten).</summary>
+    public int Copies(LogEntry entry) => _emittedCopies.GetValueOrDefault(entry);
+
+    /// <summary>
+    /// Records that <paramref name="copies"/> copies of <paramref name="entry"/> were emitted by another reader (the
+    /// back-fill), so a poll that reads the line again counts it as known.
+    /// </summary>
+    public void Raise(LogEntry entry, int copies)
+    {
+        ref var emitted = ref CollectionsMarshal.GetValueRefOrAddDefault(_emittedCopies, entry, out var known);
+        emitted = Math.Max(emitted, copies);
+        if (!known)
+        {
+            Remember(entry);
+        }
+    }
+
     /// <summary>Forgets every identity whose timestamp is before <paramref name="horizonNanos"/>.</summary>
     public void ForgetBefore(long horizonNanos)
     {

@@ -27,4 +27,15 @@ internal sealed class PageLimit
     }
 
     public void Grow() => Current = Math.Min(Largest, Current * 2);
+
+    /// <summary>
+    /// The limit the answer just read was asked with (the fetch may have cut it while retrying), growing it for
+    /// the next page: a page is full when it holds this many entries.
+    /// </summary>
+    public int UsedThenGrow()
+    {
+        var used = Current;
+        Grow();
+        return used;
+    }
 }

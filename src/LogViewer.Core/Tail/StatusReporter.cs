@@ -19,6 +19,8 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     public DeploymentInfo? Deployment { get; set; }
 
+    public HistoryProgress? History { get; set; }
+
     public TailState? Current => _last?.State;
 
     private TailStatus? _last;
@@ -28,7 +30,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
 
     private void Report(TailState state, DateTimeOffset at, string message, Func<TailStatus, TailStatus>? details)
     {
-        var status = new TailStatus(state, at, message) { JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment };
+        var status = new TailStatus(state, at, message) { JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment, History = History };
         Emit(details is null ? status : details(status));
     }
 
@@ -37,7 +39,7 @@ internal sealed class StatusReporter(TimeProvider clock, Action<TailEvent> emit)
     {
         if (_last is { } last)
         {
-            Emit(last with { At = clock.GetUtcNow(), Message = message, JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment });
+            Emit(last with { At = clock.GetUtcNow(), Message = message, JobStatus = JobStatus, JobError = JobError, JobEndedAt = JobEndedAt, Deployment = Deployment, History = History });
         }
     }
 

@@ -46,6 +46,19 @@ public sealed record TailOptions
     /// </summary>
     public TailControl? Control { get; init; }
 
+    /// <summary>
+    /// Read the range newest first: one descending page shows the present at once, then the tail goes live and the
+    /// rest of the range back-fills, newest to oldest, between live polls (the TUI). False: oldest first, as text
+    /// and jsonl output need for strict time order.
+    /// </summary>
+    public bool NewestFirst { get; init; }
+
+    /// <summary>
+    /// With <see cref="NewestFirst"/>: the back-fill stops once this many lines have been read (the viewer's
+    /// <c>--max-lines</c>: lines older than what it holds would be evicted as soon as they arrived). <c>null</c>: no limit.
+    /// </summary>
+    public int? HistoryLineLimit { get; init; }
+
     /// <summary>Longest wait between retries of a transient failure.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 }

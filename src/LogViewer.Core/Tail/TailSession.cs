@@ -12,8 +12,10 @@ namespace LogViewer.Core.Tail;
 /// One subscription's poller: a sequential loop, so polls never overlap. It waits for a training job to start,
 /// reads the requested range window by window, then polls every interval from the cursor minus the lookback
 /// until the range ends (no follow), the job has ended and its trailing grace is over, a fatal failure, or disposal.
+/// With <see cref="TailOptions.NewestFirst"/> it reads the range's newest page first and back-fills the rest between
+/// live polls instead (<c>TailSession.History.cs</c>).
 /// </summary>
-internal sealed class TailSession
+internal sealed partial class TailSession
 {
     private readonly ILogApi _api;
     private readonly LogTarget _target;
@@ -46,6 +48,8 @@ internal sealed class TailSession
         _pacer = new RequestPacer(scheduler);
         _retry = TransientFailureRetry.Build(options.MaxBackoff, new SchedulerTimeProvider(scheduler), randomizer, _status.Retrying);
         _pager = new WindowPager(FetchLogsAsync, options.Filters, _pageLimit, new TimestampScreen(clock));
+        _historyPager = new HistoryPager(FetchLogsAsync, options.Filters, _pageLimit, new TimestampScreen(clock));
+        _historyIdentities = new HistoryIdentities(_identities);
         _job = target is TrainingJobTarget job ? new TrainingJobWatcher(job, options.JobStatusInterval) : null;
         _deployment = target is DeploymentTarget deployment ? new DeploymentWatcher(deployment, options.DeploymentStatusInterval) : null;
     }
@@ -63,6 +67,10 @@ internal sealed class TailSession
         catch (LogApiException failure) when (!failure.IsTransient)
         {
             _status.Fatal(failure);
+        }
+        finally
+        {
+            await StopHistoryAsync().ConfigureAwait(false);
         }
     }
 
@@ -88,9 +96,18 @@ internal sealed class TailSession
         }
 
         _cursor = new TailCursor(from, _options.Lookback);
-        await ReadRangeAsync(from, to, live: false, cancellationToken).ConfigureAwait(false);
+        if (_options.NewestFirst)
+        {
+            await StartHistoryAsync(from, to, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ReadRangeAsync(from, to, live: false, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!_options.Follow)
         {
+            await ReadAllHistoryAsync(cancellationToken).ConfigureAwait(false);
             _status.Report(TailState.Ended, $"Read every line from {Iso(from)} to {Iso(to)}.");
             return;
         }
@@ -103,9 +120,12 @@ internal sealed class TailSession
                 await WaitForNextPollAsync(cancellationToken).ConfigureAwait(false);
                 var start = Cursor.NextPollStartMillis;
                 await ReadRangeAsync(start, Math.Max(start, NowMillis()), live: true, cancellationToken).ConfigureAwait(false);
-                _status.Live(_clock.GetUtcNow());
+                _lastLivePollAt = _clock.GetUtcNow();
+                _status.Live(_lastLivePollAt.Value);
             }
 
+            // The job is over, but what it logged before the window is still worth having.
+            await ReadAllHistoryAsync(cancellationToken).ConfigureAwait(false);
             var job = _job!.Job!;
             var ended = $"Training job {job.Id} {job.ShortStatus} at {StatusReporter.Clock(_status.JobEndedAt ?? _clock.GetUtcNow())}"
                 + (job.ErrorMessage is { Length: > 0 } error ? $": {error}" : string.Empty);
@@ -123,13 +143,19 @@ internal sealed class TailSession
         }
     }
 
-    // The deployment's status is read at the start of the wait between polls, so it never delays a log request.
+    // The deployment's status is read at the start of the wait between polls, so it never delays a log request;
+    // the back-fill's pages fill the rest of the wait, one at a time, so a poll waits at most for one page.
     private async Task WaitForNextPollAsync(CancellationToken cancellationToken)
     {
         var wait = _scheduler.DelayAsync(_options.PollInterval, cancellationToken);
         if (_deployment is not null && _deployment.IsDue(_scheduler.Now))
         {
             await CheckDeploymentAsync(_deployment, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (HistoryFilling && !wait.IsCompleted)
+        {
+            await ReadHistoryPageAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await wait.ConfigureAwait(false);
@@ -288,27 +314,15 @@ internal sealed class TailSession
     private void Accept(PageRead read, bool moreWindows, bool live)
     {
         WarnAboutDecoding(read.Problems);
-
-        if (read is { CrowdedMillis: { } crowded, Gap: { } gap } && _warnedCrowdedMillis.Add(crowded))
-        {
-            var lines = gap.Lines is { } n ? $"about {n}" : "an unknown number of";
-            Warn($"More than {2 * read.PageSize} lines share the millisecond {Iso(crowded)}; the API returns only the first and last "
-                + $"{read.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
-        }
-
+        WarnAboutCrowding(read);
         Cursor.Observe(read.Entries, Nanos.FromDateTimeOffset(_clock.GetUtcNow()));
         var fresh = _identities.Admit(read.Entries);
         var horizonMillis = Cursor.NextPollStartMillis;
         // An answer may hold entries up to the screen's tolerance before the window it asked for: they are
         // remembered that much longer, so a repeat of one is recognised until the screen drops it.
-        _identities.ForgetBefore(Nanos.FromEpochMillis(horizonMillis) - TimestampScreen.ToleranceNanos);
+        _identities.ForgetBefore(Math.Min(Nanos.FromEpochMillis(horizonMillis) - TimestampScreen.ToleranceNanos, LiveMemoryHeldFromNanos));
         _warnedCrowdedMillis.RemoveWhere(ms => ms < horizonMillis);
-        if (fresh.Count > 0)
-        {
-            var late = _newestEmittedNanos is { } newest ? fresh.Count(e => e.TimestampNanos < newest) : 0;
-            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh.Max(e => e.TimestampNanos));
-            _emit(new TailBatch(fresh, late));
-        }
+        EmitBatch(fresh);
 
         if (read.MoreToRead || moreWindows)
         {
@@ -324,6 +338,26 @@ internal sealed class TailSession
             {
                 _status.CatchingUp(behind);
             }
+        }
+    }
+
+    private void WarnAboutCrowding(PageRead read)
+    {
+        if (read is { CrowdedMillis: { } crowded, Gap: { } gap } && _warnedCrowdedMillis.Add(crowded))
+        {
+            var lines = gap.Lines is { } n ? $"about {n}" : "an unknown number of";
+            Warn($"More than {2 * read.PageSize} lines share the millisecond {Iso(crowded)}; the API returns only the first and last "
+                + $"{read.PageSize}, so {lines} lines between {IsoNanos(gap.AfterNanos)} and {IsoNanos(gap.BeforeNanos)} may be missing.");
+        }
+    }
+
+    private void EmitBatch(List<LogEntry> fresh)
+    {
+        if (fresh.Count > 0)
+        {
+            var late = _newestEmittedNanos is { } newest ? fresh.Count(e => e.TimestampNanos < newest) : 0;
+            _newestEmittedNanos = Math.Max(_newestEmittedNanos ?? long.MinValue, fresh.Max(e => e.TimestampNanos));
+            _emit(new TailBatch(fresh, late));
         }
     }
 

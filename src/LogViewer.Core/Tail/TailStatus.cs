@@ -29,6 +29,9 @@ public sealed record TailStatus(TailState State, DateTimeOffset At, string Messa
     /// <summary>For training jobs that ended: when (the job's updated_at, else when the tail first saw it ended).</summary>
     public DateTimeOffset? JobEndedAt { get; init; }
 
+    /// <summary>With <see cref="TailOptions.NewestFirst"/>: how far the back-fill of the range has read.</summary>
+    public HistoryProgress? History { get; init; }
+
     /// <summary>For deployments: the last status read (every 30 s or so), with its active replica count.</summary>
     public DeploymentInfo? Deployment { get; init; }
 }

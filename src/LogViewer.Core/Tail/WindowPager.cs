@@ -26,7 +26,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         while (true)
         {
             var (page, received) = await FetchAsync(Query(start, window.OpenEnded ? null : window.EndEpochMillis, SortDirection.Ascending), cancellationToken).ConfigureAwait(false);
-            var pageSize = ReadWith();
+            var pageSize = limit.UsedThenGrow();
             var entries = page.Entries;
             if (received < pageSize || entries.Count == 0)
             {
@@ -43,7 +43,7 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
             }
 
             var (newest, _) = await FetchAsync(Query(lastMillis, lastMillis, SortDirection.Descending), cancellationToken).ConfigureAwait(false);
-            pageSize = Math.Min(pageSize, ReadWith());
+            pageSize = Math.Min(pageSize, limit.UsedThenGrow());
             var (merged, gap) = CrowdedMillisecond.Merge(entries, newest.Entries, pageSize);
             var more = window.OpenEnded || lastMillis < window.EndEpochMillis;
             yield return new PageRead(merged, page.Problems.Plus(newest.Problems), more)
@@ -68,13 +68,6 @@ internal sealed class WindowPager(Func<LogQuery, CancellationToken, Task<LogPage
         return (screen.Screen(answer, query), answer.Entries.Count);
     }
 
-    // The limit the answer just read was asked with (the fetch may have cut it); the next page may ask for more.
-    private int ReadWith()
-    {
-        var used = limit.Current;
-        limit.Grow();
-        return used;
-    }
 
     private LogQuery Query(long start, long? end, SortDirection direction) => filters with
     {

@@ -7,7 +7,7 @@ using LogViewer.Tui.Watching;
 namespace LogViewer.Tui.Alerts;
 
 /// <summary>
-/// The alerts feature's cases of <see cref="ViewerReducer.Update"/>. A new line matching an alert rule is counted,
+/// The alerts feature's cases of <see cref="Viewer.ViewerReducer.Update"/>. A new line matching an alert rule is counted,
 /// marked and listed; it notifies (bell, OSC 9/777, unless <c>--notify never</c>) when its rule has not notified in the
 /// last minute. Matches within that minute are counted, and once the minute is up (at the next match or clock tick)
 /// one notification tells the first of them "and N more". Timed by the program's clock, so virtual time in tests.
@@ -208,7 +208,7 @@ internal static class AlertReducer
 
             if (string.Equals(candidate.Message, hit.Line.Message, StringComparison.Ordinal))
             {
-                return ViewerReducer.PlaceAtTop(state, rows, row) with { Notice = $"{Describe(hit)} (:alerts lists the recent alerts)" };
+                return Positions.PlaceAtTop(state, rows, row) with { Notice = $"{Describe(hit)} (:alerts lists the recent alerts)" };
             }
         }
 

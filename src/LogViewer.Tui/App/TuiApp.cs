@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using LogViewer.Tui.Picker;
+using LogViewer.Tui.Session;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 

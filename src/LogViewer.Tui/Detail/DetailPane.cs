@@ -1,5 +1,5 @@
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
-using LogViewer.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LogViewer.Core.Model;
 using LogViewer.Core.Text;
+using LogViewer.Tui.State;
 using Terminal.Gui.Text;
 
 namespace LogViewer.Tui.Detail;

@@ -1,3 +1,4 @@
+using System.Text;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Keys;
@@ -22,5 +23,29 @@ internal sealed record KeyCommand(IReadOnlyList<string> Keys, string Description
         }
 
         return index;
+    }
+
+    /// <summary>Any key table as a Markdown table.</summary>
+    public static string ToMarkdown(IReadOnlyList<KeyCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var text = new StringBuilder();
+        text.AppendLine("| Keys | Action |");
+        text.AppendLine("| --- | --- |");
+        foreach (var command in commands)
+        {
+            var keys = string.Join(", ", command.Keys.Select(k => $"`{(k == "|" ? "\\|" : k)}`"));
+            text.Append("| ").Append(keys).Append(" | ").Append(command.Description).AppendLine(" |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Any key table as help lines, keys padded to a column.</summary>
+    public static IReadOnlyList<string> HelpLines(IReadOnlyList<KeyCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var keyColumn = commands.Max(c => string.Join(" ", c.Keys).Length) + 1;
+        return [.. commands.Select(c => string.Join(" ", c.Keys).PadRight(keyColumn) + c.Description)];
     }
 }

@@ -3,7 +3,7 @@ using Terminal.Gui.Input;
 
 namespace LogViewer.Tui.Keys;
 
-/// <summary>Names a Terminal.Gui key the way <see cref="KeyTable"/> spells keys: <c>j</c>, <c>G</c>, <c>?</c>, <c>Ctrl+D</c>, <c>PageUp</c>.</summary>
+/// <summary>Names a Terminal.Gui key the way <see cref="Viewer.KeyTable"/> spells keys: <c>j</c>, <c>G</c>, <c>?</c>, <c>Ctrl+D</c>, <c>PageUp</c>.</summary>
 internal static class KeyNames
 {
     public static string? NameOf(Key key)

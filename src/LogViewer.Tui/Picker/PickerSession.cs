@@ -1,6 +1,6 @@
 using LogViewer.Core.Api;
 using LogViewer.Core.Model;
-using LogViewer.Tui.App;
+using LogViewer.Tui.Session;
 
 namespace LogViewer.Tui.Picker;
 

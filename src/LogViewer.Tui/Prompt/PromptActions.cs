@@ -2,9 +2,6 @@ using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Prompt;
 
-/// <summary><c>:</c> opens the command prompt.</summary>
-internal sealed record OpenPrompt : ViewerAction;
-
 /// <summary>The prompt's text changed (typing, or a completion the view applied).</summary>
 internal sealed record PromptTextChanged(string Text) : ViewerAction;
 

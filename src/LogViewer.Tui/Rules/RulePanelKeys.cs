@@ -18,7 +18,7 @@ internal static class RulePanelKeys
         new(["K"], "move the rule up", new MoveSelectedRule(-1)),
         new(["J"], "move the rule down", new MoveSelectedRule(1)),
         new(["S"], "search the server with these rules (7 days)", new SearchServer(Core.Rules.ServerSearch.DefaultDuration)),
-        new([":"], "command prompt (:filter-in, :disable N...)", new Prompt.OpenPrompt()),
+        new([":"], "command prompt (:filter-in, :disable N...)", new OpenPrompt()),
         new(["Tab", "Esc"], "leave the panel", new ToggleRulePanel()),
         new(["q", "Ctrl+C"], "quit", new RequestQuit()),
     ];
@@ -28,5 +28,5 @@ internal static class RulePanelKeys
     public static ViewerAction? Resolve(string keyName) => ByKey.GetValueOrDefault(keyName);
 
     /// <summary>The panel's keys as a Markdown table, for the README.</summary>
-    public static string ToMarkdown() => KeyTable.ToMarkdown(Commands);
+    public static string ToMarkdown() => KeyCommand.ToMarkdown(Commands);
 }

@@ -6,7 +6,7 @@ using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Rules;
 
-/// <summary>The rule feature's cases of <see cref="ViewerReducer.Update"/>: the panel, the commands, and what comes back.</summary>
+/// <summary>The rule feature's cases of <see cref="Viewer.ViewerReducer.Update"/>: the panel, the commands, and what comes back.</summary>
 internal static class RuleReducer
 {
     public static ViewerUpdate Update(ViewerState state, RuleAction action)
@@ -91,6 +91,18 @@ internal static class RuleReducer
         }
     }
 
+    /// <summary>
+    /// <paramref name="after"/>, asking for a re-filter when the store filter it implies differs from
+    /// <paramref name="before"/>'s (typing in highlight-only mode, or an unchanged text, costs no re-scan).
+    /// </summary>
+    public static ViewerUpdate Refiltered(ViewerState before, ViewerState after)
+    {
+        var wanted = ViewFilter.From(after);
+        ViewerUpdate update = wanted.Equals(ViewFilter.From(before)) ? after : new ViewerUpdate(after, [new Refilter(wanted)]);
+        var patterns = CountedPatterns(after.Rules);
+        return patterns.SequenceEqual(CountedPatterns(before.Rules)) ? update : update.With(new CountRules(patterns));
+    }
+
     /// <summary>Patterns whose counts the panel shows: every valid rule's.</summary>
     public static IReadOnlyList<RulePattern> CountedPatterns(RuleSet rules) =>
         [.. rules.Rules.Select(rule => rule.Pattern).Where(pattern => pattern.Filter is not null).Distinct()];
@@ -121,7 +133,7 @@ internal static class RuleReducer
                 SearchResult = null,
             },
         };
-        return ViewerReducer.Refiltered(state, after);
+        return Refiltered(state, after);
     }
 
     private static ViewerUpdate WithRule(ViewerState state, int number, Func<int, RuleSet> change)

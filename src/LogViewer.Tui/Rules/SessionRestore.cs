@@ -1,6 +1,6 @@
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
-using LogViewer.Tui.App;
+using LogViewer.Tui.Session;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Rules;

@@ -5,8 +5,8 @@ namespace LogViewer.Tui.State;
 
 /// <summary>
 /// A message: something that happened (a key, a resize, data arriving, an effect's result).
-/// <see cref="ViewerReducer"/> applies it. A feature adds its messages as records deriving from this one, next to
-/// its state, and handles them in the reducer; the program only runs effects and delivers messages.
+/// <see cref="Viewer.ViewerReducer"/> applies it. A feature adds its messages as records deriving from this one, in its
+/// folder, and handles them in its reducer cases; the program only runs effects and delivers messages.
 /// </summary>
 internal abstract record ViewerAction;
 
@@ -32,6 +32,9 @@ internal sealed record ToggleWrap : ViewerAction;
 internal sealed record CycleTimeFormat : ViewerAction;
 
 internal sealed record OpenFilter : ViewerAction;
+
+/// <summary><c>:</c> opens the command prompt (from the log and from the rule panel, so it sits with the shared messages).</summary>
+internal sealed record OpenPrompt : ViewerAction;
 
 internal sealed record FilterTextChanged(string Text) : ViewerAction;
 
@@ -69,8 +72,6 @@ internal sealed record ToggleHelp : ViewerAction;
 /// <summary><c>:help</c>: opens the help overlay.</summary>
 internal sealed record ShowHelp : ViewerAction;
 
-/// <summary><c>:goto TIME</c>: the first entry at or after the time, at the top of the pane.</summary>
-internal sealed record GoToTime(Prompt.Commands.GotoTarget Target) : ViewerAction;
 /// <summary>Mouse reporting on or off (off: the terminal's own text selection works).</summary>
 internal sealed record ToggleMouse : ViewerAction;
 

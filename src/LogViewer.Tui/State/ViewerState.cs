@@ -2,25 +2,19 @@ using System.Collections.Immutable;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Alerts;
-using LogViewer.Tui.Copy;
-using LogViewer.Tui.Detail;
-using LogViewer.Tui.Entries;
-using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Matching;
-using LogViewer.Tui.Rules;
-using LogViewer.Tui.Prompt;
-using LogViewer.Tui.Trace;
-using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.State;
 
 /// <summary>
 /// Everything the viewer shows, as one value (the Elm/Bubble Tea model): views draw it, keys and data arrivals
-/// become <see cref="ViewerAction"/> messages, and <see cref="ViewerReducer.Update"/> computes the next value
+/// become <see cref="ViewerAction"/> messages, and <see cref="Viewer.ViewerReducer.Update"/> computes the next value
 /// and the effects it asks for.
 /// Row positions index <see cref="Rows"/>; <see cref="TopKey"/> and <see cref="SelectedKey"/> pin them to
 /// entries so that late lines inserted above the viewport never move what the user reads.
+/// Each feature's slice (<see cref="AlertState"/>, <see cref="DetailState"/>...) is declared here with the value that
+/// holds it, so the folders run one way: the feature folders (messages, reducer cases, views) read this folder, and
+/// <c>Viewer/</c> (the root reducer and key table, which compose the features) sits above them.
 /// </summary>
 internal sealed record ViewerState
 {

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace LogViewer.Tui.State;
 
 /// <summary>
-/// What <see cref="ViewerReducer.Update"/> returns: the next state and the effects it asks for, in order.
+/// What <see cref="Viewer.ViewerReducer.Update"/> returns: the next state and the effects it asks for, in order.
 /// A bare <see cref="ViewerState"/> converts to an update without effects.
 /// </summary>
 internal readonly record struct ViewerUpdate(ViewerState State, ImmutableArray<ViewerEffect> Effects)

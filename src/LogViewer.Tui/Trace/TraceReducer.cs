@@ -1,5 +1,4 @@
 using LogViewer.Tui.Entries;
-using LogViewer.Tui.Keys;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Trace;
@@ -7,14 +6,14 @@ namespace LogViewer.Tui.Trace;
 /// <summary>
 /// The request trace's cases: <c>r</c> opens it on the request of the selected entry (or the one in the detail pane)
 /// and asks for its lines; while open, the movement keys scroll it, Esc/q/r close it, and every other key is ignored
-/// rather than moving the log behind it.
+/// rather than moving the log behind it (the root reducer says which actions are keys: the key table sits above the features).
 /// </summary>
 internal static class TraceReducer
 {
     /// <summary>Far enough to reach the end of any trace (clamped to it).</summary>
     private const int End = int.MaxValue / 2;
 
-    public static ViewerUpdate? Update(ViewerState state, ViewerAction action)
+    public static ViewerUpdate? Update(ViewerState state, ViewerAction action, Func<ViewerAction, bool> isKey)
     {
         ArgumentNullException.ThrowIfNull(state);
         var trace = state.Trace;
@@ -50,15 +49,13 @@ internal static class TraceReducer
             },
             OpenTrace or CloseTrace or Escape => state with { Trace = TraceState.Closed },
             RequestQuit or RequestSuspend => null,
-            _ when IsKey(action) => state,
+            _ when isKey(action) => state,
             _ => null,
         };
         return next is { } changed ? new ViewerUpdate(changed, []) : (ViewerUpdate?)null;
     }
 
     private static int Clamp(TraceState trace, int scroll) => Math.Clamp(scroll, 0, Math.Max(0, trace.Lines.Length - trace.VisibleRows));
-
-    private static bool IsKey(ViewerAction action) => KeyTable.Commands.Any(command => command.Action == action);
 
     private static ViewerUpdate Open(ViewerState state)
     {

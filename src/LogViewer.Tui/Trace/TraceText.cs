@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogViewer.Core.Model;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Trace;
 

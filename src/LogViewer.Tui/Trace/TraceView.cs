@@ -1,6 +1,6 @@
 using LogViewer.Core.Text;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
-using LogViewer.Tui.Views;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;

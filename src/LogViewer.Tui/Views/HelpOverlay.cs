@@ -3,6 +3,7 @@ using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Viewer;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
@@ -21,12 +22,12 @@ internal sealed class HelpOverlay : View
         "",
         "Rule panel (Tab): an entry shows when no out-rule matches and, if in-rules are on, one does",
         "  Patterns are smartcase: case-insensitive unless they hold an uppercase letter; /REGEX/ is a regex",
-        .. KeyTable.HelpLines(RulePanelKeys.Commands).Select(line => "  " + line),
+        .. KeyCommand.HelpLines(RulePanelKeys.Commands).Select(line => "  " + line),
         "",
         "Alerts (:alert PATTERN, --alert): a new line that matches rings and notifies, at most once",
         "  a minute per rule (\"... and N more\"); matched lines show ! before the level; Tab lists them",
         "Alerts list (:alerts), newest first:",
-        .. KeyTable.HelpLines(AlertListKeys.Commands).Select(line => "  " + line),
+        .. KeyCommand.HelpLines(AlertListKeys.Commands).Select(line => "  " + line),
         "",
         "Commands (type :; Tab completes names and arguments, Up/Down recall)",
         .. CommandRegistry.HelpLines(),

@@ -1,7 +1,7 @@
 using System.Text;
 using LogViewer.Core.Store;
 using LogViewer.Core.Text;
-using LogViewer.Tui.Alerts;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.Entries;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;

@@ -1,4 +1,5 @@
 using LogViewer.Core.Text;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;

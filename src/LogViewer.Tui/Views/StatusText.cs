@@ -1,6 +1,7 @@
 using System.Globalization;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Text;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 
@@ -32,6 +33,7 @@ internal static class StatusText
             (LifecycleText.Short(state.Lifecycle), 5),
             (Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
+            (History(state), 2),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
             (figures.Evicted > 0 ? $"{HumanText.Compact(figures.Evicted)} evicted" : string.Empty, 1),
             (mode, 6),
@@ -74,6 +76,29 @@ internal static class StatusText
             TailState.Fatal => "error: " + status.Message,
             _ => status.Message,
         };
+    }
+
+    /// <summary>
+    /// The newest-first back-fill while it runs ("history: back to 09:12, 41%") or where it stopped for
+    /// <c>--max-lines</c>; nothing once the whole range is in. Local time (UTC with the UTC time format), with the
+    /// date when it is not today's.
+    /// </summary>
+    public static string History(ViewerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.TailStatus?.History is not { Complete: false } history)
+        {
+            return string.Empty;
+        }
+
+        var utc = state.TimeFormat == TimeFormat.UtcIso;
+        var zone = utc ? TimeZoneInfo.Utc : state.LocalZone;
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(history.BackToEpochMillis), zone);
+        var today = TimeZoneInfo.ConvertTime(state.Now, zone).Date == at.Date;
+        var when = at.ToString(today ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture) + (utc ? "Z" : string.Empty);
+        return history.StoppedAtLimit
+            ? $"history: stopped at {when} (--max-lines)"
+            : $"history: back to {when}, {(int)(history.Fraction * 100)}%";
     }
 
     private static string Retrying(TailStatus status, DateTimeOffset now)

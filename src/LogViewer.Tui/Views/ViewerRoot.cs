@@ -5,6 +5,7 @@ using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Trace;
+using LogViewer.Tui.Viewer;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

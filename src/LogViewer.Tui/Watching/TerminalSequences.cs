@@ -1,5 +1,6 @@
 using System.Text;
 using LogViewer.Core.Text;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Watching;
 

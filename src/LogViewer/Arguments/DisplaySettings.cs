@@ -1,5 +1,5 @@
 using LogViewer.Core.Rules;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Arguments;
 

@@ -3,10 +3,10 @@ using System.Globalization;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
+using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Time;
-using LogViewer.Core.Rules;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Arguments;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LogViewer.Cli;
 using LogViewer.Completion;
 
 namespace LogViewer.Commands;

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Running;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Commands;
 

@@ -1,5 +1,6 @@
-using LogViewer.Arguments;
 using System.CommandLine;
+using LogViewer.Arguments;
+using LogViewer.Cli;
 
 namespace LogViewer.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Api;
 using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
@@ -8,7 +9,7 @@ using LogViewer.Core.Tail;
 using LogViewer.Output;
 using LogViewer.Running;
 using LogViewer.Tui.Picker;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Commands;
 
@@ -94,7 +95,14 @@ internal static class PickCommand
         {
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
-            var events = services.TailSources.Create(api!, target, settings.Tail with { Control = control, FromEpochMillis = null, ToEpochMillis = null });
+            var events = services.TailSources.Create(api!, target, settings.Tail with
+            {
+                Control = control,
+                FromEpochMillis = null,
+                ToEpochMillis = null,
+                NewestFirst = true,
+                HistoryLineLimit = maxLines,
+            });
             var context = new ViewerContext(target, source, settings.Display)
             {
                 Control = control,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Replay;
 using LogViewer.Core.Sessions;

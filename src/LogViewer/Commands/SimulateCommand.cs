@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using LogViewer.Cli;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Commands;
 

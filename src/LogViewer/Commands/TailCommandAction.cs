@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LogViewer.Arguments;
-using LogViewer.Running;
+using LogViewer.Cli;
 using LogViewer.Targets;
 
 namespace LogViewer.Commands;

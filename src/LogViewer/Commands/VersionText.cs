@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using LogViewer.Cli;
 
 namespace LogViewer.Commands;
 

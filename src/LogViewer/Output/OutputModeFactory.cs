@@ -1,4 +1,5 @@
 using LogViewer.Arguments;
+using LogViewer.Cli;
 
 namespace LogViewer.Output;
 

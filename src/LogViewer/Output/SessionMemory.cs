@@ -1,5 +1,5 @@
 using LogViewer.Core.Sessions;
-using LogViewer.Tui.App;
+using LogViewer.Tui.Session;
 
 namespace LogViewer.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;

@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using LogViewer.Arguments;
+using LogViewer.Cli;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
 using LogViewer.Core.Rules;
@@ -8,7 +9,8 @@ using LogViewer.Core.Sessions;
 using LogViewer.Core.Tail;
 using LogViewer.Core.Tracing;
 using LogViewer.Tui.App;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.Session;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Output;
 

@@ -5,6 +5,7 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Store;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Core.Tests.Rules;
 

@@ -1,5 +1,4 @@
 using LogViewer.Core.Api;
-using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using static LogViewer.Core.Tests.Tail.TailHarness;
 
@@ -20,30 +19,7 @@ public sealed class TailEngineExactlyOnceTests
     {
         // Given random traffic
         using var tail = new TailHarness();
-        var random = new Random(seed);
-        var lines = new List<LogEntry>();
-        for (var second = 0; second < 300; second++)
-        {
-            var burst = random.Next(10) == 0 ? random.Next(1000, 3000) : random.Next(0, 40);
-            var crowdedMillis = burst >= 1000 && random.Next(2) == 0 ? random.Next(1000) : -1;
-            for (var i = 0; i < burst; i++)
-            {
-                var millis = crowdedMillis >= 0 && i < 1800 ? crowdedMillis : random.Next(1000);
-                var line = new LogEntry(
-                    Nanos.FromDateTimeOffset(Start.AddSeconds(second).AddMilliseconds(millis)) + random.Next(1_000_000),
-                    $"msg {random.Next(50)}",
-                    $"r{random.Next(3)}",
-                    random.Next(4) == 0 ? null : "req",
-                    (LogLevel)random.Next(5));
-                var copies = random.Next(30) == 0 ? random.Next(2, 5) : 1;
-                var lag = TimeSpan.FromMilliseconds(random.Next(40_000));
-                for (var c = 0; c < copies; c++)
-                {
-                    lines.Add(line);
-                    tail.Api.Add(line, visibleAt: Nanos.ToDateTimeOffset(line.TimestampNanos) + lag);
-                }
-            }
-        }
+        var lines = RandomTraffic.Add(tail.Api, seed, Start, 300);
 
         // When tailing through it and a minute beyond
         tail.Run(new TailOptions { FromEpochMillis = Start.ToUnixTimeMilliseconds() });

@@ -4,6 +4,7 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Core.Tests.Tail;
 
@@ -31,10 +32,13 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [Fact]
-    public async Task Tail_Against_The_Simulator_Delivers_Every_Line_Exactly_Once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Tail_Against_The_Simulator_Delivers_Every_Line_Exactly_Once(bool newestFirst)
     {
-        // Given a tail of the last 2 minutes, following, through faults
+        // Given a tail of the last 2 minutes, following, through faults (newest first: the 2 minutes back-fill
+        // between live polls)
         var from = DateTimeOffset.UtcNow.AddMinutes(-2);
         using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var api = new BasetenLogApiClient(http, new ApiCredential(_server.ApiKey, "test"));
@@ -44,6 +48,7 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
             PollInterval = TimeSpan.FromMilliseconds(500),
             Lookback = TimeSpan.FromSeconds(10),
             MaxBackoff = TimeSpan.FromSeconds(2),
+            NewestFirst = newestFirst,
         };
         var emitted = new List<LogEntry>();
         var events = new List<TailEvent>();
@@ -123,6 +128,12 @@ public sealed class TailEngineSimulatorTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.True(rateLimited.Count >= 3);
         Assert.All(rateLimited, s => Assert.Equal(TimeSpan.FromSeconds(1), s.RetryAt - s.At));
         Assert.Contains(events.OfType<TailStatus>(), s => s is { State: TailState.Retrying, Reason: RetryReason.Network });
+        if (newestFirst)
+        {
+            // (the first request read the newest lines, and the back-fill ran to the range's start)
+            Assert.Equal(["desc"], _server.Requests.First(r => r.Path.EndsWith("/logs", StringComparison.Ordinal)).Query["direction"]);
+            Assert.Contains(events.OfType<TailStatus>(), s => s.History is { Complete: true });
+        }
 
         int RateLimited() => _server.Requests.Count(r => r.StatusCode == 429);
 

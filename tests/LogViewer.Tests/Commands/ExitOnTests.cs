@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Commands;
 

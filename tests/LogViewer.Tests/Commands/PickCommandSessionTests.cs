@@ -2,7 +2,8 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Simulator;
-using LogViewer.Tui.App;
+using LogViewer.Simulator.Hosting;
+using LogViewer.Tui.Session;
 
 namespace LogViewer.Tests.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Commands;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 using Xunit.Abstractions;
 
 namespace LogViewer.Tests.ExactlyOnce;

@@ -86,7 +86,9 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
         var screen = terminal.WaitFor(s => RequestColumnPattern().IsMatch(s), "the request-id column");
         output.WriteLine(screen);
 
-        // Narrow to the requests' first lines, take the oldest, and r: the trace opens with the whole id in its title.
+        // Once the window has back-filled (the viewer reads it newest first), narrow to the requests' first lines,
+        // take the oldest, and r: the trace opens with the whole id in its title.
+        terminal.WaitFor(s => s.Contains("| live, polled", StringComparison.Ordinal) && !s.Contains("history: ", StringComparison.Ordinal), "the window's history to be read", TimeSpan.FromSeconds(60));
         terminal.SendKeys("/");
         terminal.Type("Received POST");
         terminal.SendKeys("Enter", "g", "r");

@@ -1,4 +1,5 @@
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 
 namespace LogViewer.Tests.Tui;
 

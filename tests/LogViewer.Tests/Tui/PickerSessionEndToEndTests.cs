@@ -1,4 +1,5 @@
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 using Xunit.Abstractions;
 
 namespace LogViewer.Tests.Tui;

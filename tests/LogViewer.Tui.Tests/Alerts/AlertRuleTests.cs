@@ -4,6 +4,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Alerts;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Viewer;
 using LogViewer.Tui.Watching;
 
 namespace LogViewer.Tui.Tests.Alerts;

@@ -1,7 +1,7 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using LogViewer.Core.Model;
 using LogViewer.Tui.Detail;
+using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using LogViewer.Core.Credentials;
 using LogViewer.Core.Model;
 using LogViewer.Core.Tracing;
 using LogViewer.Simulator;
+using LogViewer.Simulator.Hosting;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using LogViewer.Tui.Alerts;
-using LogViewer.Tui.Keys;
 using LogViewer.Tui.Rules;
+using LogViewer.Tui.Viewer;
 using LogViewer.Tui.Views;
 
 namespace LogViewer.Tui.Tests.Views;

@@ -286,7 +286,7 @@ public sealed class ScreenTests(ITestOutputHelper output)
         viewer.Press(new Key('?'));
         output.WriteLine(viewer.Screen);
         Assert.Contains("Keys", viewer.Screen, StringComparison.Ordinal);
-        foreach (var command in LogViewer.Tui.Keys.KeyTable.Commands)
+        foreach (var command in LogViewer.Tui.Viewer.KeyTable.Commands)
         {
             Assert.Contains(command.Description, viewer.Screen, StringComparison.Ordinal);
         }

@@ -1,5 +1,5 @@
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Lifecycle;
+using LogViewer.Tui.Drawing;
 using LogViewer.Tui.State;
 using LogViewer.Tui.Views;
 
@@ -42,6 +42,33 @@ public sealed class StatusTextTests
         Assert.Equal("training proje~ | job RUNNING | live, polled 1s ago | 300/1,500 lines | PAUSED 12 new", middle);
         Assert.True(middle.Length <= 85);
         Assert.Equal("live, polled 1s ago | PAUSED 12 new", narrow);
+    }
+
+    [Fact]
+    public void The_Back_Fill_Says_How_Far_Back_It_Has_Read_And_Where_It_Stopped()
+    {
+        // Given a back-fill of the two hours before now, read back to 71 minutes before now (59% of it)
+        var from = Now.AddHours(-2).ToUnixTimeMilliseconds();
+        var to = Now.ToUnixTimeMilliseconds();
+        var backTo = Now.AddMinutes(-71);
+        var filling = new HistoryProgress(from, to, backTo.ToUnixTimeMilliseconds());
+        var zone = TimeZoneInfo.CreateCustomTimeZone("plus2", TimeSpan.FromHours(2), "plus2", "plus2");
+        ViewerState With(HistoryProgress history, TimeFormat format = TimeFormat.LocalTime) => new()
+        {
+            Now = Now,
+            LocalZone = zone,
+            TimeFormat = format,
+            Figures = new LogFigures(2000, 0, 2000, 2000, 40, []),
+            TailStatus = new TailStatus(TailState.Live, Now, "") { LastPollAt = Now, History = history },
+        };
+        var local = backTo.ToOffset(TimeSpan.FromHours(2)).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Then the status shows it in local time (UTC with the UTC format), where it stopped, and nothing once complete
+        Assert.Equal($"history: back to {local}, 59%", StatusText.History(With(filling)));
+        Assert.Equal($"history: back to {backTo.UtcDateTime:HH:mm}Z, 59%", StatusText.History(With(filling, TimeFormat.UtcIso)));
+        Assert.Equal($"history: stopped at {local} (--max-lines)", StatusText.History(With(filling with { StoppedAtLimit = true })));
+        Assert.Equal(string.Empty, StatusText.History(With(filling with { Complete = true })));
+        Assert.Contains($" | 2,000 lines | history: back to {local}, 59% | ", StatusText.For(With(filling), "deployment d", 200), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using LogViewer.Core.Model;
 using LogViewer.Core.Tail;
-using LogViewer.Tui.Watching;
+using LogViewer.Tui.State;
 using Terminal.Gui.Input;
 
 namespace LogViewer.Tui.Tests.Watching;

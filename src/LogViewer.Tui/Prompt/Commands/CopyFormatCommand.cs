@@ -1,4 +1,5 @@
 using LogViewer.Tui.Copy;
+using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Prompt.Commands;
 

@@ -1,4 +1,3 @@
-using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.Prompt.Commands;
 
