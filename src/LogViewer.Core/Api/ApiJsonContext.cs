@@ -12,7 +12,8 @@ internal sealed record TrainingJobBody(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("current_status")] string? CurrentStatus,
     [property: JsonPropertyName("error_message")] string? ErrorMessage,
-    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt = null);
+    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt = null,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null);
 
 /// <summary>
 /// An error answer. Servers and gateways disagree on the shape: <c>error</c>, <c>message</c>, FastAPI's

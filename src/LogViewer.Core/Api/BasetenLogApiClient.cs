@@ -94,7 +94,7 @@ public sealed partial class BasetenLogApiClient : ILogApi
 
         var job = response?.TrainingJob;
         return job?.CurrentStatus is { } status
-            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage) { UpdatedAt = job.UpdatedAt }
+            ? new TrainingJobInfo(job.Id ?? target.JobId, job.Name, status, job.ErrorMessage) { UpdatedAt = job.UpdatedAt, CreatedAt = job.CreatedAt }
             : throw new LogApiException(ApiFailureKind.InvalidResponse, "The training job answer has no training_job.current_status.", 200);
     }
 

@@ -59,6 +59,13 @@ public sealed record TailOptions
     /// </summary>
     public int? HistoryLineLimit { get; init; }
 
+    /// <summary>
+    /// For training jobs: the range starts at the job's <c>created_at</c> (when the API gives it) instead of
+    /// <see cref="FromEpochMillis"/>, so a job is read from its first line (the TUI, when neither <c>--since</c> nor
+    /// <c>--from</c> is given). A range over 7 days is split as any other.
+    /// </summary>
+    public bool StartAtJobCreation { get; init; }
+
     /// <summary>Longest wait between retries of a transient failure.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 }

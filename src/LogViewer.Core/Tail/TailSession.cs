@@ -88,7 +88,9 @@ internal sealed partial class TailSession
         }
 
         var now = NowMillis();
-        var from = _options.FromEpochMillis ?? now - (long)TailOptions.DefaultSince.TotalMilliseconds;
+        var from = _options.StartAtJobCreation && _job?.Job?.CreatedAt is { } created
+            ? Math.Min(created.ToUnixTimeMilliseconds(), now)
+            : _options.FromEpochMillis ?? now - (long)TailOptions.DefaultSince.TotalMilliseconds;
         var to = _options.ToEpochMillis ?? now;
         if (from > to)
         {

@@ -82,7 +82,10 @@ internal sealed class TailArgumentsReader(TailCommandOptions options, TimeProvid
             Title = !parse.GetValue(options.NoTitle),
             Notify = notify,
             Alerts = alerts,
-        });
+        })
+        {
+            DefaultRange = parse.GetValue(options.Since) is null && parse.GetValue(options.From) is null && to is null,
+        };
     }
 
     /// <summary>For <c>replay</c>: the filters (applied locally, so without the API's limits), output and display.</summary>

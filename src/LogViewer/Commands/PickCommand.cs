@@ -102,6 +102,7 @@ internal static class PickCommand
                 ToEpochMillis = null,
                 NewestFirst = true,
                 HistoryLineLimit = maxLines,
+                StartAtJobCreation = true,
             });
             var context = new ViewerContext(target, source, settings.Display)
             {

@@ -75,7 +75,16 @@ internal sealed class TailRunner(CliServices services)
         var tui = settings.Output == OutputKind.Tui;
         var control = tui ? new TailControl() : null;
         // The TUI shows the present first and back-fills the window behind it; text and jsonl need strict time order.
-        var tail = tui ? settings.Tail with { Control = control, NewestFirst = true, HistoryLineLimit = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity } : settings.Tail;
+        // A training job in the TUI is read from its start unless a window was asked for (the back-fill makes that cheap).
+        var tail = tui
+            ? settings.Tail with
+            {
+                Control = control,
+                NewestFirst = true,
+                HistoryLineLimit = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity,
+                StartAtJobCreation = settings.DefaultRange,
+            }
+            : settings.Tail;
         var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
         var output = services.Outputs.Create(settings.Output);
         var context = new ViewerContext(target, source, settings.Display)

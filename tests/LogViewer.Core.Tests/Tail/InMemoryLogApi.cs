@@ -30,6 +30,9 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
     /// <summary>The training job's status as a function of the virtual time.</summary>
     public Func<DateTimeOffset, string> JobStatus { get; set; } = _ => "TRAINING_JOB_RUNNING";
 
+    /// <summary>The job's created_at, when the answer gives one.</summary>
+    public DateTimeOffset? JobCreatedAt { get; set; }
+
     /// <summary>The job's error_message once its status is terminal.</summary>
     public string? JobErrorMessage { get; set; }
 
@@ -112,7 +115,7 @@ internal sealed class InMemoryLogApi(IScheduler scheduler) : ILogApi
     public Task<TrainingJobInfo> GetTrainingJobAsync(TrainingJobTarget target, CancellationToken cancellationToken)
     {
         JobRequests.Add(scheduler.Now);
-        var job = new TrainingJobInfo(target.JobId, "job", JobStatus(scheduler.Now), null);
+        var job = new TrainingJobInfo(target.JobId, "job", JobStatus(scheduler.Now), null) { CreatedAt = JobCreatedAt };
         return Task.FromResult(job.IsTerminal ? job with { ErrorMessage = JobErrorMessage } : job);
     }
 

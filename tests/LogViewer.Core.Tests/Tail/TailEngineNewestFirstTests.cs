@@ -179,6 +179,44 @@ public sealed class TailEngineNewestFirstTests
         Assert.All(tail.Statuses, s => Assert.Null(s.History));
     }
 
+    [Fact]
+    public void A_Training_Job_Is_Read_From_Its_Creation_Newest_First()
+    {
+        // Given a job created three hours ago that has logged since, and a tail asked for the default 30 minutes
+        using var tail = new TailHarness(new TrainingJobTarget("p1", "j1"));
+        tail.Api.JobCreatedAt = Start.AddHours(-3);
+        var lines = Steady(tail, Start.AddHours(-3), Start, perSecond: 2);
+
+        // When the tail may start at the job's creation (the TUI without --since or --from)
+        tail.Run(NewestFirst(Start.AddMinutes(-30)) with { StartAtJobCreation = true });
+        tail.Advance(TimeSpan.FromSeconds(30));
+
+        // Then the newest lines came first and the back-fill reached the job's first line
+        Assert.Equal(SortDirection.Descending, tail.Api.Requests[0].Query.Direction);
+        Assert.Equal(lines[^1], tail.Batches.First().Entries[^1]);
+        Assert.Equal(lines, tail.Emitted.OrderBy(e => e.TimestampNanos).ToList());
+        var history = tail.Statuses.Last().History!;
+        Assert.True(history.Complete);
+        Assert.Equal(Start.AddHours(-3).ToUnixTimeMilliseconds(), history.FromEpochMillis);
+    }
+
+    [Fact]
+    public void A_Window_Asked_For_Wins_Over_The_Job_Start()
+    {
+        // Given the same job, and a tail of the last 30 minutes that was asked for (--since 30m)
+        using var tail = new TailHarness(new TrainingJobTarget("p1", "j1"));
+        tail.Api.JobCreatedAt = Start.AddHours(-3);
+        var lines = Steady(tail, Start.AddHours(-3), Start, perSecond: 2);
+
+        // When tailing without StartAtJobCreation
+        tail.Run(NewestFirst(Start.AddMinutes(-30)));
+        tail.Advance(TimeSpan.FromSeconds(30));
+
+        // Then only the 30 minutes were read
+        var since = Nanos.FromDateTimeOffset(Start.AddMinutes(-30));
+        Assert.Equal(lines.Where(l => l.TimestampNanos >= since), tail.Emitted.OrderBy(e => e.TimestampNanos));
+    }
+
     private static TailOptions NewestFirst(DateTimeOffset from) =>
         new() { FromEpochMillis = from.ToUnixTimeMilliseconds(), NewestFirst = true };
 
