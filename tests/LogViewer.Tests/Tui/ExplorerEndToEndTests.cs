@@ -91,7 +91,9 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
         terminal.WaitFor(s => s.Contains("| live, polled", StringComparison.Ordinal) && !s.Contains("history: ", StringComparison.Ordinal), "the window's history to be read", TimeSpan.FromSeconds(60));
         terminal.SendKeys("/");
         terminal.Type("Received POST");
-        terminal.SendKeys("Enter", "g", "r");
+        terminal.SendKeys("Enter");
+        terminal.WaitFor(s => NarrowedCountPattern().IsMatch(s), "the narrowed count in the status, as a user sees before moving");
+        terminal.SendKeys("g", "r");
         screen = terminal.WaitFor(s => TraceTitlePattern().IsMatch(s) && s.Contains("more from the server", StringComparison.Ordinal), "the request trace with the server's lines");
         output.WriteLine(screen);
         var id = TraceTitlePattern().Match(screen).Groups["id"].Value;
@@ -160,6 +162,9 @@ public sealed partial class ExplorerEndToEndTests(ITestOutputHelper output) : ID
 
     [GeneratedRegex(@"\d\d:\d\d:\d\d\.\d\d\d.(DBG|INF|WRN|ERR)\s+\S+\s+(?<message>.+)$")]
     private static partial Regex RowPattern();
+
+    [GeneratedRegex(@"\| [\d,]+/[\d,]+ lines \|")]
+    private static partial Regex NarrowedCountPattern();
 
     [GeneratedRegex(@"Request (?<id>[0-9a-f]{32}): \d+ lines")]
     private static partial Regex TraceTitlePattern();
