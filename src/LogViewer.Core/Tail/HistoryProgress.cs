@@ -13,6 +13,9 @@ public sealed record HistoryProgress(long FromEpochMillis, long ToEpochMillis, l
     /// <summary>Stopped at <see cref="TailOptions.HistoryLineLimit"/> before the range's start.</summary>
     public bool StoppedAtLimit { get; init; }
 
+    /// <summary>The range has an end and is not followed (<c>--to</c>, <c>--no-follow</c>): the back-fill is the whole read.</summary>
+    public bool ClosedRange { get; init; }
+
     /// <summary>Lines the back-fill has read (its first page included).</summary>
     public long Lines { get; init; }
 

@@ -30,9 +30,14 @@ internal sealed partial class TailSession
 
     private async Task StartHistoryAsync(long from, long to, CancellationToken cancellationToken)
     {
-        _status.History = new HistoryProgress(from, to, to);
+        _status.History = new HistoryProgress(from, to, to) { ClosedRange = !_options.Follow };
         _history = _historyPager.ReadAsync(from, to, openEnded: _options.Follow, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await ReadHistoryPageAsync(cancellationToken).ConfigureAwait(false);
+        if (!_options.Follow && HistoryFilling)
+        {
+            // A closed range has no live end to be behind: it is being read, from its end.
+            _status.Report(TailState.CatchingUp, $"Reading {Clock(from)}-{Clock(to)} newest first.");
+        }
     }
 
     private async Task ReadAllHistoryAsync(CancellationToken cancellationToken)

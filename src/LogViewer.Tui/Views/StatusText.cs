@@ -31,7 +31,7 @@ internal static class StatusText
         [
             (title, TitlePriority),
             (LifecycleText.Short(state.Lifecycle), 5),
-            (Tail(state.TailStatus, state.Now), 5),
+            (state.TailStatus is { History: { ClosedRange: true } read } status && ClosedRead(status, read, state) is { } done ? done : Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
             (History(state), 2),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
@@ -91,14 +91,27 @@ internal static class StatusText
             return string.Empty;
         }
 
-        var utc = state.TimeFormat == TimeFormat.UtcIso;
-        var zone = utc ? TimeZoneInfo.Utc : state.LocalZone;
-        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(history.BackToEpochMillis), zone);
-        var today = TimeZoneInfo.ConvertTime(state.Now, zone).Date == at.Date;
-        var when = at.ToString(today ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture) + (utc ? "Z" : string.Empty);
+        var when = Clock(history.BackToEpochMillis, state);
         return history.StoppedAtLimit
             ? $"history: stopped at {when} (--max-lines)"
             : $"history: back to {when}, {(int)(history.Fraction * 100)}%";
+    }
+
+    // A range read newest first says what it read once done ("read 12,345 lines 09:00-10:00") and "reading" while at
+    // it: a closed range is never "behind".
+    private static string? ClosedRead(TailStatus status, HistoryProgress read, ViewerState state) => status.State switch
+    {
+        TailState.Ended => $"read {read.Lines.ToString("N0", CultureInfo.InvariantCulture)} lines {Clock(read.FromEpochMillis, state)}-{Clock(read.ToEpochMillis, state)}",
+        TailState.CatchingUp when status.Behind is null => "reading",
+        _ => null,
+    };
+
+    private static string Clock(long epochMillis, ViewerState state)
+    {
+        var utc = state.TimeFormat == TimeFormat.UtcIso;
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMillis), utc ? TimeZoneInfo.Utc : state.LocalZone);
+        var today = TimeZoneInfo.ConvertTime(state.Now, utc ? TimeZoneInfo.Utc : state.LocalZone).Date == at.Date;
+        return at.ToString(today ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture) + (utc ? "Z" : string.Empty);
     }
 
     private static string Retrying(TailStatus status, DateTimeOffset now)

@@ -159,7 +159,11 @@ public sealed class TailEngineNewestFirstTests
         Assert.Equal(lines, tail.Emitted.OrderBy(e => e.TimestampNanos).ToList());
         Assert.Empty(tail.Warnings);
         Assert.Equal(TailState.Ended, tail.Statuses.Last().State);
-        Assert.True(tail.Statuses.Last().History!.Complete);
+        Assert.True(tail.Statuses.Last().History! is { Complete: true, ClosedRange: true, Lines: 1_716 });
+
+        // ...reading, never "behind": a closed range has no live end
+        Assert.Contains(tail.Statuses, s => s is { State: TailState.CatchingUp, Behind: null, History.Filling: true });
+        Assert.All(tail.Statuses, s => Assert.Null(s.Behind));
     }
 
     [Fact]

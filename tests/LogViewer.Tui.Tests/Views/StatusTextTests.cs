@@ -71,6 +71,26 @@ public sealed class StatusTextTests
         Assert.Contains($" | 2,000 lines | history: back to {local}, 59% | ", StatusText.For(With(filling), "deployment d", 200), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_Closed_Range_Says_Reading_And_Then_What_It_Read_Never_Behind()
+    {
+        var read = new HistoryProgress(Now.AddHours(-1).ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds(), Now.AddMinutes(-20).ToUnixTimeMilliseconds())
+        {
+            ClosedRange = true,
+            Lines = 12_345,
+        };
+        ViewerState With(TailStatus status) => new() { Now = Now, Figures = new LogFigures(12_345, 0, 12_345, 12_345, 0, []), TailStatus = status };
+
+        var reading = StatusText.For(With(new TailStatus(TailState.CatchingUp, Now, "") { History = read }), "deployment d", 200);
+        var done = StatusText.For(With(new TailStatus(TailState.Ended, Now, "") { History = read with { Complete = true } }), "deployment d", 200);
+
+        Assert.Contains(" | reading | ", reading, StringComparison.Ordinal);
+        Assert.Contains("history: back to 11:40, 33%", reading, StringComparison.Ordinal);
+        Assert.Contains(" | read 12,345 lines 11:00-12:00 | ", done, StringComparison.Ordinal);
+        Assert.DoesNotContain("behind", reading + done, StringComparison.Ordinal);
+        Assert.DoesNotContain("history:", done, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.4, "now")]
     [InlineData(12, "12s ago")]
