@@ -1,4 +1,3 @@
-using System.Globalization;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tail;
@@ -16,7 +15,6 @@ internal sealed partial class TailSession
     private IAsyncEnumerator<HistoryRead>? _history;
     private long? _historyNextEndMillis;
     private long _liveFromNanos = long.MaxValue;
-    private long _historyLines;
     private DateTimeOffset? _lastLivePollAt;
 
     private bool HistoryFilling => _history is not null;
@@ -71,16 +69,16 @@ internal sealed partial class TailSession
         // The first page is all the live memory knows yet; later pages tell it what lies where the polls read.
         var fresh = _historyIdentities.Admit(read.Entries, reread, first ? long.MinValue : _liveFromNanos);
         _historyNextEndMillis = nextEnd;
-        _historyLines += fresh.Count;
         EmitBatch(fresh);
 
-        var progress = _status.History! with { BackToEpochMillis = nextEnd is { } end ? end + 1 : _status.History!.FromEpochMillis, Lines = _historyLines };
+        var before = _status.History!;
+        var progress = before with { BackToEpochMillis = nextEnd is { } end ? end + 1 : before.FromEpochMillis, Lines = before.Lines + fresh.Count };
         _status.History = progress;
         if (nextEnd is null)
         {
             await FinishHistoryAsync(stoppedAtLimit: false).ConfigureAwait(false);
         }
-        else if (_options.HistoryLineLimit is { } limit && _historyLines >= limit)
+        else if (_options.HistoryLineLimit is { } limit && progress.Lines >= limit)
         {
             await FinishHistoryAsync(stoppedAtLimit: true).ConfigureAwait(false);
         }
@@ -100,7 +98,7 @@ internal sealed partial class TailSession
         if (_status.Current is not (null or TailState.Connecting))
         {
             ReportHistory(stoppedAtLimit
-                ? $"History: stopped at {Clock(progress.BackToEpochMillis)} after {_historyLines:N0} lines (the viewer holds at most {_options.HistoryLineLimit:N0})."
+                ? $"History: stopped at {Clock(progress.BackToEpochMillis)} after {progress.Lines:N0} lines (the viewer holds at most {_options.HistoryLineLimit:N0})."
                 : $"History: every line since {Clock(progress.FromEpochMillis)} is read.");
         }
     }
@@ -127,6 +125,5 @@ internal sealed partial class TailSession
         }
     }
 
-    private static string Clock(long epochMillis) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(epochMillis).UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Clock(long epochMillis) => StatusReporter.Clock(DateTimeOffset.FromUnixTimeMilliseconds(epochMillis));
 }

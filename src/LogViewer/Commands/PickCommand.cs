@@ -85,7 +85,6 @@ internal static class PickCommand
         using var http = connection is null ? null : ApiHttpClient.Create(connection.BaseAddress);
         var api = connection is null ? null : new BasetenLogApiClient(http!, connection.Credential, services.Time);
         var source = connection?.BaseAddress.GetLeftPart(UriPartial.Authority) ?? "(no connection)";
-        var maxLines = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity;
         var terminal = TerminalStyle.From(services.Environment.GetVariable);
 
         // Each target opened is built and remembered as when it is given on the command line: the same rules from
@@ -95,15 +94,8 @@ internal static class PickCommand
         {
             var control = new TailControl();
             // The range starts when the target is opened, not when the picker started.
-            var events = services.TailSources.Create(api!, target, settings.Tail with
-            {
-                Control = control,
-                FromEpochMillis = null,
-                ToEpochMillis = null,
-                NewestFirst = true,
-                HistoryLineLimit = maxLines,
-                StartAtJobCreation = true,
-            });
+            var tail = TuiOutputMode.TailFor(settings.Tail with { FromEpochMillis = null, ToEpochMillis = null }, control, settings.Display, startAtJobCreation: true);
+            var events = services.TailSources.Create(api!, target, tail);
             var context = new ViewerContext(target, source, settings.Display)
             {
                 Control = control,

@@ -74,17 +74,9 @@ internal sealed class TailRunner(CliServices services)
         // In the TUI a training job that ended stops polling but can be resumed by a key; text and jsonl just end.
         var tui = settings.Output == OutputKind.Tui;
         var control = tui ? new TailControl() : null;
-        // The TUI shows the present first and back-fills the window behind it; text and jsonl need strict time order.
-        // A training job in the TUI is read from its start unless a window was asked for (the back-fill makes that cheap).
-        var tail = tui
-            ? settings.Tail with
-            {
-                Control = control,
-                NewestFirst = true,
-                HistoryLineLimit = settings.Display.MaxLines ?? Core.Store.LogStore.DefaultCapacity,
-                StartAtJobCreation = settings.DefaultRange,
-            }
-            : settings.Tail;
+        // The TUI reads newest first (a training job from its start unless a window was asked for); text and jsonl
+        // keep oldest first, for strict time order.
+        var tail = tui ? TuiOutputMode.TailFor(settings.Tail, control!, settings.Display, settings.DefaultRange) : settings.Tail;
         var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
         var output = services.Outputs.Create(settings.Output);
         var context = new ViewerContext(target, source, settings.Display)

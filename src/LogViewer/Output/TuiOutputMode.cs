@@ -52,6 +52,24 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
     /// The viewer's session for a tail: its title, the command line's filters as rules, the server search, the
     /// watching settings. The picker builds the targets it opens with it too, so they behave as on the command line.
     /// </summary>
+    /// <summary>
+    /// How the viewer tails, from the command line's options: newest first, so the first screen is the present and the
+    /// window back-fills behind it, as far as the viewer holds lines; a training job from its start when
+    /// <paramref name="startAtJobCreation"/> (no window asked for); and stopped, not ended, when the job ends.
+    /// </summary>
+    public static TailOptions TailFor(TailOptions tail, TailControl control, DisplaySettings display, bool startAtJobCreation)
+    {
+        ArgumentNullException.ThrowIfNull(tail);
+        ArgumentNullException.ThrowIfNull(display);
+        return tail with
+        {
+            Control = control,
+            NewestFirst = true,
+            HistoryLineLimit = display.MaxLines ?? DefaultMaxLines,
+            StartAtJobCreation = startAtJobCreation,
+        };
+    }
+
     public static TuiSession SessionFor(IObservable<TailEvent> events, ViewerContext context, TerminalStyle terminal, bool noColor)
     {
         ArgumentNullException.ThrowIfNull(context);
