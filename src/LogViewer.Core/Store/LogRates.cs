@@ -3,8 +3,9 @@ using LogViewer.Core.Model;
 namespace LogViewer.Core.Store;
 
 /// <summary>
-/// Lines per second by level over the last <see cref="WindowSeconds"/> seconds of log time, counted by each
-/// entry's own timestamp (so a replayed file and a live tail give the same picture). An immutable value.
+/// Lines per second by level and by replica over the last <see cref="WindowSeconds"/> seconds of log time, counted
+/// by each entry's own timestamp (so a replayed file, a catch-up and a live tail give the rate the logs were written
+/// at, not the rate they were read at). An immutable value.
 /// </summary>
 public sealed class LogRates
 {
@@ -13,13 +14,19 @@ public sealed class LogRates
     // [second slot][level], slot 0 = the newest second.
     private readonly int[] _counts;
 
-    internal LogRates(long newestSecond, int[] counts)
+    // [replica code][second slot, 0 = the newest second], with the names the codes stand for.
+    private readonly int[][] _byReplica;
+    private readonly string?[] _replicaNames;
+
+    internal LogRates(long newestSecond, int[] counts, int[][] byReplica, string?[] replicaNames)
     {
         NewestSecond = newestSecond;
         _counts = counts;
+        _byReplica = byReplica;
+        _replicaNames = replicaNames;
     }
 
-    public static LogRates Empty { get; } = new(long.MinValue, new int[WindowSeconds * LogCounts.LevelSlots]);
+    public static LogRates Empty { get; } = new(long.MinValue, new int[WindowSeconds * LogCounts.LevelSlots], [], []);
 
     /// <summary>The newest entry's second (epoch seconds); <see cref="long.MinValue"/> before any entry.</summary>
     public long NewestSecond { get; }
@@ -52,7 +59,26 @@ public sealed class LogRates
     /// <paramref name="seconds"/> seconds ending at <paramref name="nowEpochNanos"/>, or at the newest entry when
     /// that is <c>null</c>. Seconds after the newest entry count as silent.
     /// </summary>
-    public double PerSecond(int seconds, LogLevel? level = null, long? nowEpochNanos = null)
+    public double PerSecond(int seconds, LogLevel? level = null, long? nowEpochNanos = null) =>
+        Average(seconds, nowEpochNanos, back => InSecond(back, level));
+
+    /// <summary>
+    /// As <see cref="PerSecond"/>, for the lines of one replica (<c>null</c>: lines without a replica); 0 for a
+    /// replica with no line in the window.
+    /// </summary>
+    public double ReplicaPerSecond(string? replica, int seconds, long? nowEpochNanos = null)
+    {
+        var code = Array.FindIndex(_replicaNames, name => string.Equals(name, replica, StringComparison.Ordinal));
+        if (code < 0 || code >= _byReplica.Length)
+        {
+            return 0;
+        }
+
+        var ring = _byReplica[code];
+        return Average(seconds, nowEpochNanos, back => ring[back]);
+    }
+
+    private double Average(int seconds, long? nowEpochNanos, Func<int, int> inSecond)
     {
         seconds = Math.Clamp(seconds, 1, WindowSeconds);
         if (NewestSecond == long.MinValue)
@@ -68,7 +94,7 @@ public sealed class LogRates
             var slot = back - offset;
             if (slot >= 0 && slot < WindowSeconds)
             {
-                total += InSecond((int)slot, level);
+                total += inSecond((int)slot);
             }
         }
 

@@ -93,7 +93,7 @@ public sealed partial class LogStore
             target.Append(_nextId++, late.Timestamp, late.Message, late.Level, late.Replica, late.Request);
             _count++;
             _counts.Add(late.Level, late.Replica, 1);
-            _rates.Add(late.Timestamp, late.Level);
+            _rates.Add(late.Timestamp, late.Level, late.Replica);
         }
 
         target?.Seal();

@@ -126,7 +126,7 @@ public sealed partial class LogStore
         _bytesSeen += bytes;
         _entriesSeen++;
         _counts.Add(level, replica, 1);
-        _rates.Add(timestamp, level);
+        _rates.Add(timestamp, level, replica);
     }
 
     private LogChunk ActiveChunkFor(int messageBytes)
@@ -205,7 +205,7 @@ public sealed partial class LogStore
         starts[^1] = index;
         var snapshot = new LogSnapshot(
             chunks, starts, _frontSkip, _replicas.Names, _requests.Names, ++_version, _layoutVersion, _evicted,
-            _counts.Publish(_replicas.Names), _rates.Publish());
+            _counts.Publish(_replicas.Names), _rates.Publish(_replicas.Names));
         Volatile.Write(ref _current, snapshot);
     }
 

@@ -1,51 +1,37 @@
 using System.Collections.Immutable;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Store;
 using LogViewer.Tui.State;
 
 namespace LogViewer.Tui.App;
 
 /// <summary>
-/// Turns store snapshots into the figures the status bar and sidebar show. The store counts lines per replica;
-/// the rate per replica is how fast those counts grew over the last seconds (arrival time, UI thread only).
+/// Turns store snapshots into the figures the status bar and sidebar show: counts from the store, and rates in
+/// log time (lines per second over the last minute of the logs, by each line's own timestamp), so a replay or a
+/// catch-up shows the rate the job logged at, not how fast the viewer read.
 /// </summary>
-internal sealed class FiguresTracker
+internal static class FiguresTracker
 {
-    private const string AllReplicas = "\u0000all";
-    private readonly Dictionary<string, ReplicaCounter> _rates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _lastCounts = new(StringComparer.Ordinal);
-
-    public LogFigures Measure(FilteredSnapshot view, long unixSecond)
+    /// <summary>
+    /// The figures of <paramref name="view"/>. <paramref name="windowEndNanos"/> is where the minute ends: now for a
+    /// live tail (a target that went quiet falls to 0/s), <c>null</c> for a replay or a closed range (the minute
+    /// before the newest line).
+    /// </summary>
+    public static LogFigures Measure(FilteredSnapshot view, long? windowEndNanos)
     {
         ArgumentNullException.ThrowIfNull(view);
         var store = view.Store;
-        var total = RateOf(AllReplicas, store.Count + store.EvictedCount, unixSecond);
+        var rates = store.Rates;
+        var total = rates.PerSecond(LogRates.WindowSeconds, nowEpochNanos: windowEndNanos);
         var replicas = ImmutableArray.CreateBuilder<ReplicaFigures>();
         foreach (var (replica, lines) in store.Counts.ByReplica)
         {
             if (replica is not null)
             {
-                replicas.Add(new ReplicaFigures(replica, lines, RateOf(replica, lines, unixSecond)));
+                replicas.Add(new ReplicaFigures(replica, lines, rates.ReplicaPerSecond(replica, LogRates.WindowSeconds, windowEndNanos)));
             }
         }
 
         return new LogFigures(store.Count + store.EvictedCount, store.EvictedCount, store.Count, view.Count, total, replicas.ToImmutable());
-    }
-
-    private double RateOf(string key, long count, long unixSecond)
-    {
-        if (!_rates.TryGetValue(key, out var counter))
-        {
-            counter = new ReplicaCounter();
-            _rates.Add(key, counter);
-        }
-
-        var grown = count - _lastCounts.GetValueOrDefault(key);
-        _lastCounts[key] = count;
-        if (grown > 0)
-        {
-            counter.Add(grown, unixSecond);
-        }
-
-        return counter.RatePerSecond(unixSecond);
     }
 }

@@ -47,7 +47,6 @@ internal sealed class ViewerProgram : IDisposable
     private readonly TimeProvider _time;
     private readonly LogStore _store;
     private readonly FilteredView _view;
-    private readonly FiguresTracker _figures = new();
     private readonly RuleMatchCounts _ruleCounts;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -364,6 +363,13 @@ internal sealed class ViewerProgram : IDisposable
         return held.Count == 0 ? long.MaxValue : held.TimestampAt(held.Count - 1) - (long)(_session.Lookback.TotalMilliseconds * 1_000_000);
     }
 
+    // A live tail's rate is over the minute before now, so a target that goes quiet falls to 0/s; a replay's, a
+    // closed range's, a catch-up's or an ended job's is over the minute before its newest line: the rate it logged at.
+    private long? RateWindowEnd(DateTimeOffset now) =>
+        State.TailStatus is { State: TailState.Live or TailState.Retrying } status && status.History?.ClosedRange != true
+            ? Nanos.FromDateTimeOffset(now)
+            : null;
+
     private DataChanged ReadViewNow()
     {
         var now = _time.GetUtcNow();
@@ -383,7 +389,7 @@ internal sealed class ViewerProgram : IDisposable
             Dispatch(new RuleCountsRead(counts));
         }
 
-        return new DataChanged(rows, _figures.Measure(snapshot, now.ToUnixTimeSeconds())) { Now = now };
+        return new DataChanged(rows, FiguresTracker.Measure(snapshot, RateWindowEnd(now))) { Now = now };
     }
 
     private void OnEventsFailed(Exception error)

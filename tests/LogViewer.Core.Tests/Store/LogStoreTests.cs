@@ -141,6 +141,25 @@ public sealed class LogStoreTests
     }
 
     [Fact]
+    public void Rates_Count_Each_Replica_In_Log_Time_Including_Late_Lines()
+    {
+        var store = new LogStore();
+        const long second = 1_000_000_000L;
+
+        store.Add([Entry(100 * second, replica: "a"), Entry(101 * second, replica: "a"), Entry(101 * second, replica: "b")]);
+        // Late lines land in their own second, for their own replica; one older than the minute changes no rate.
+        store.Add([Entry((100 * second) + 5, replica: "b"), Entry(10 * second, replica: "b")]);
+
+        var rates = store.Current.Rates;
+        Assert.Equal(1.0, rates.ReplicaPerSecond("a", 2));
+        Assert.Equal(1.0, rates.ReplicaPerSecond("b", 2));
+        Assert.Equal(0.5, rates.ReplicaPerSecond("b", 2, nowEpochNanos: 102 * second));
+        Assert.Equal(0.0, rates.ReplicaPerSecond("never-seen", 2));
+        Assert.Equal(0.0, rates.ReplicaPerSecond("a", 60, nowEpochNanos: 500 * second));
+        Assert.Equal(2.0, rates.PerSecond(2));
+    }
+
+    [Fact]
     public void Large_And_Empty_Messages_Survive_Chunk_Boundaries()
     {
         var store = new LogStore();
