@@ -51,6 +51,15 @@ public sealed class LogSnapshot
     /// <summary>Entries dropped at the front because the store was at capacity, since it was created.</summary>
     public long EvictedCount { get; }
 
+    /// <summary>
+    /// Set when older history loaded on demand shed the newest lines (<see cref="LogStore.AddOlder"/>): no line at or
+    /// after it is held (a millisecond's start, in epoch nanoseconds). <c>null</c>: the store holds the live end.
+    /// </summary>
+    public long? CutNanos { get; init; }
+
+    /// <summary>Entries shed at the newest end to make room for older history, or not taken because they were after the cut.</summary>
+    public long ShedCount { get; init; }
+
     /// <summary>Lines in the store per level and per replica.</summary>
     public LogCounts Counts { get; }
 

@@ -99,6 +99,13 @@ public sealed partial class LogStore
         foreach (var i in staged.TimestampOrder())
         {
             var timestamp = staged.Timestamp(i);
+            if (timestamp >= _cutNanos)
+            {
+                // The live end is not held while the user reads far back: these come again when it is re-read.
+                _shed++;
+                continue;
+            }
+
             var message = staged.Message(i);
             var level = staged.Level(i);
             var replica = _replicas.Intern(staged.Replica(i));
@@ -168,6 +175,13 @@ public sealed partial class LogStore
             return;
         }
 
+        if (_shedNewest || _cutNanos is not null)
+        {
+            // Older history, or any line while the user reads far back: the newest end gives way.
+            ShedNewest();
+            return;
+        }
+
         while (_count > Capacity)
         {
             var first = _chunks[0];
@@ -205,7 +219,11 @@ public sealed partial class LogStore
         starts[^1] = index;
         var snapshot = new LogSnapshot(
             chunks, starts, _frontSkip, _replicas.Names, _requests.Names, ++_version, _layoutVersion, _evicted,
-            _counts.Publish(_replicas.Names), _rates.Publish(_replicas.Names));
+            _counts.Publish(_replicas.Names), _rates.Publish(_replicas.Names))
+        {
+            CutNanos = _cutNanos,
+            ShedCount = _shed,
+        };
         Volatile.Write(ref _current, snapshot);
     }
 
