@@ -7,6 +7,7 @@ using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
 using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
+using LogViewer.Core.Timeline;
 using LogViewer.Core.Tracing;
 using LogViewer.Core.Watching;
 using LogViewer.Tui.Alerts;
@@ -19,6 +20,7 @@ using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.Session;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Timeline;
 using LogViewer.Tui.Trace;
 using LogViewer.Tui.Viewer;
 using LogViewer.Tui.Views;
@@ -291,12 +293,34 @@ internal sealed class ViewerProgram : IDisposable
             case WatchAlerts watch:
                 _alerts.Watch(watch.Patterns);
                 break;
+            case CountTimeline count:
+                CountTimelineOffThread(count.Request);
+                break;
             case SendNotification notification:
                 _writeToTerminal(TerminalSequences.Notification(notification.Title, notification.Body, State.Watch.Style));
                 break;
             default:
                 throw new InvalidOperationException($"No runner for the effect {effect.GetType().Name}.");
         }
+    }
+
+    /// <summary>The count runs on the pool (about 10 ms for 1,000,000 lines); the reducer keeps at most one running.</summary>
+    private void CountTimelineOffThread(TimelineRequest request)
+    {
+        _schedulers.Background.Schedule(() =>
+        {
+            TimelineHistogram histogram;
+            try
+            {
+                histogram = request.Rows is SnapshotRows rows ? TimelineCounter.Count(rows.Snapshot, request.Columns, request.Offset, _stopping.Token) : TimelineHistogram.Empty;
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the viewer is closing
+            }
+
+            _schedulers.Ui.Schedule(() => Dispatch(new TimelineCounted(request, histogram)));
+        });
     }
 
     private void StartServerSearch(RunServerSearch search)

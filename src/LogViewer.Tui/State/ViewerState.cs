@@ -156,6 +156,9 @@ internal sealed record ViewerState
     /// <summary>What <c>c</c> copies as (<c>:copy-format</c>).</summary>
     public CopyFormat CopyFormat { get; init; } = CopyFormat.Text;
 
+    /// <summary>The timeline strip above the pane (<c>T</c>, <c>:timeline</c>).</summary>
+    public TimelineState Timeline { get; init; } = TimelineState.Closed;
+
     /// <summary>True when the given replica passes the replica selection (hidden/isolated).</summary>
     public bool IsReplicaVisible(string? replica) =>
         IsolatedReplica is { } isolated

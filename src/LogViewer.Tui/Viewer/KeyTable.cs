@@ -7,6 +7,7 @@ using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Timeline;
 using LogViewer.Tui.Trace;
 
 namespace LogViewer.Tui.Viewer;
@@ -61,6 +62,7 @@ internal static class KeyTable
         new(["x"], "hide/show replica", new ToggleReplica()),
         new(["i"], "only this replica", new IsolateReplica()),
         new(["s"], "toggle sidebar", new ToggleSidebar()),
+        new(["T"], "timeline strip", new ToggleTimeline()),
         new(["M"], "mouse on/off", new ToggleMouse()),
         new(["R"], "resume an ended job", new ResumeTail()),
         new(["p"], "back to the picker", new BackToPicker()),

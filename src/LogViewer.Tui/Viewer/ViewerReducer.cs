@@ -13,6 +13,7 @@ using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Timeline;
 using LogViewer.Tui.Trace;
 using LogViewer.Tui.Watching;
 using LogViewer.Tui.Write;
@@ -28,7 +29,10 @@ internal static class ViewerReducer
 {
     private static readonly LogLevel[] LevelCycle = [LogLevel.None, LogLevel.Debug, LogLevel.Info, LogLevel.Warning, LogLevel.Error];
 
-    public static ViewerUpdate Update(ViewerState state, ViewerAction action)
+    public static ViewerUpdate Update(ViewerState state, ViewerAction action) =>
+        TimelineReducer.Recount(UpdateState(state, action)); // the timeline follows whatever changed what it shows
+
+    private static ViewerUpdate UpdateState(ViewerState state, ViewerAction action)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
@@ -52,6 +56,11 @@ internal static class ViewerReducer
         if (DetailReducer.Update(next, action) is { } detailed)
         {
             return detailed;
+        }
+
+        if (TimelineReducer.Update(next, action) is { } timeline)
+        {
+            return timeline;
         }
 
         if (FoldReducer.Update(next, action) is { } folded)

@@ -1,5 +1,6 @@
 using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Keys;
+using LogViewer.Tui.Timeline;
 using LogViewer.Tui.Prompt.Commands;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
@@ -31,6 +32,9 @@ internal sealed class HelpOverlay : View
         "",
         "Commands (type :; Tab completes names and arguments, Up/Down recall)",
         .. CommandRegistry.HelpLines(),
+        "",
+        "Timeline (T, :timeline): E = errors, W = warnings; while the strip has the keys:",
+        .. KeyCommand.HelpLines(TimelineKeys.Commands).Select(line => "  " + line),
     ];
     private static readonly int KeyLineWidth = KeyLines.Max(l => l.Length);
     private int _scroll;

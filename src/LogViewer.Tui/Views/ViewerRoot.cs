@@ -4,6 +4,7 @@ using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
 using LogViewer.Tui.Rules;
 using LogViewer.Tui.State;
+using LogViewer.Tui.Timeline;
 using LogViewer.Tui.Trace;
 using LogViewer.Tui.Viewer;
 using Terminal.Gui.Input;
@@ -35,6 +36,8 @@ internal sealed class ViewerRoot : Runnable
     private readonly DetailPane _detail;
     private readonly TraceView _trace;
     private readonly AlertList _alerts;
+    private readonly TimelineStrip _timeline;
+    private int _timelineHeight;
     private ViewerState _state = new();
     private bool _sidebarShown = true;
 
@@ -55,6 +58,9 @@ internal sealed class ViewerRoot : Runnable
         _trace = new TraceView(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _trace.Measured += visible => Dispatched?.Invoke(new TraceMeasured(visible));
         _alerts = new AlertList(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _timeline = new TimelineStrip { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = 0, Visible = false };
+        _timeline.Measured += columns => Dispatched?.Invoke(new TimelineMeasured(columns));
+        Add(_timeline);
         Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _rules, _alerts, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
@@ -85,10 +91,12 @@ internal sealed class ViewerRoot : Runnable
             _sidebar.Visible = showSidebar;
             _log.X = showSidebar ? SidebarWidth : 0;
             _detail.X = showSidebar ? SidebarWidth : 0;
+            _timeline.X = showSidebar ? SidebarWidth : 0;
             SetNeedsLayout();
             SetNeedsDraw();
         }
 
+        PlaceTimeline(state);
         _replicas.Render(state);
         _log.Render(state);
         _filterLine.Visible = !state.Prompt.Open;
@@ -104,6 +112,23 @@ internal sealed class ViewerRoot : Runnable
         {
             _log.SetFocus();
         }
+    }
+
+    /// <summary>The strip sits above the log pane while it is open, and the pane gives up its rows.</summary>
+    private void PlaceTimeline(ViewerState state)
+    {
+        var height = TimelineStrip.HeightFor(state.Timeline, Frame.Height);
+        if (height != _timelineHeight)
+        {
+            _timelineHeight = height;
+            _timeline.Visible = height > 0;
+            _timeline.Height = height;
+            _log.Y = height;
+            SetNeedsLayout();
+            SetNeedsDraw();
+        }
+
+        _timeline.Render(state);
     }
 
     /// <summary>A click selects the entry: the same move the keys make, so following pauses as with k.</summary>
@@ -168,6 +193,13 @@ internal sealed class ViewerRoot : Runnable
                 Dispatched?.Invoke(panelAction);
             }
 
+            return true;
+        }
+
+        if (_state.Timeline.Focused && !_state.HelpVisible && KeyNames.NameOf(key) is { } stripKey && TimelineKeys.Resolve(stripKey) is { } stripAction)
+        {
+            // The strip takes its own keys; the others still reach the pane.
+            Dispatched?.Invoke(stripAction);
             return true;
         }
 

@@ -30,6 +30,7 @@ internal static class CommandRegistry
         new SearchServerCommand(),
         new AlertCommand(),
         new AlertsCommand(),
+        new TimelineCommand(),
         new ForgetCommand(),
         new HelpCommand(),
     ];
