@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Metrics;
 using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Sessions;
@@ -11,6 +12,7 @@ using LogViewer.Core.Timeline;
 using LogViewer.Core.Tracing;
 using LogViewer.Core.Watching;
 using LogViewer.Tui.Alerts;
+using LogViewer.Tui.Charts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
 using LogViewer.Tui.Keys;
@@ -50,6 +52,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly LogStore _store;
     private readonly FilteredView _view;
     private readonly RuleMatchCounts _ruleCounts;
+    private readonly MetricIndex _metrics;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _writeToTerminal;
@@ -82,6 +85,9 @@ internal sealed class ViewerProgram : IDisposable
         _store = session.Store ?? new LogStore(session.MaxLines);
         _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
         _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
+
+        // The numbers the lines carry, read as batches are stored (a replayed file's lines off the UI thread): :chart.
+        _metrics = new MetricIndex(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
@@ -206,6 +212,7 @@ internal sealed class ViewerProgram : IDisposable
             _session.Remember?.Invoke(ToSavedSession());
             _stopping.Cancel();
             _ruleCounts.Dispose();
+            _metrics.Dispose();
             _subscriptions.Dispose();
         }
         finally
@@ -259,7 +266,8 @@ internal sealed class ViewerProgram : IDisposable
                 _writeToTerminal(Osc52.Encode(copy.Text));
                 break;
             case CompleteInPrompt complete:
-                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory, PromptContext.Of(State));
+                var context = PromptContext.Of(State) with { MetricKeys = [.. _metrics.Keys.Select(k => k.Key)] };
+                var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory, context);
                 Dispatch(new PromptCompleted(text, hint));
                 break;
             case WriteEntries write:
@@ -279,6 +287,9 @@ internal sealed class ViewerProgram : IDisposable
                 break;
             case SuspendToShell:
                 _suspend?.Invoke();
+                break;
+            case ReadMetrics read:
+                Dispatch(ReadMetricsNow(read.Key));
                 break;
             case SetMouseReporting mouse:
                 MouseReporting.Apply(_app, mouse.On);
@@ -414,6 +425,24 @@ internal sealed class ViewerProgram : IDisposable
         }
 
         return new DataChanged(rows, FiguresTracker.Measure(snapshot, RateWindowEnd(now))) { Now = now };
+    }
+
+    /// <summary>The key's chart, found case-insensitively when no key is spelled exactly so.</summary>
+    private MetricsRead ReadMetricsNow(string? key)
+    {
+        var keys = _metrics.Keys;
+        if (key is null)
+        {
+            return new MetricsRead(null, null, keys);
+        }
+
+        var chart = _metrics.Read(key);
+        if (chart is null && keys.Where(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase)).ToList() is [var only])
+        {
+            chart = _metrics.Read(only.Key);
+        }
+
+        return new MetricsRead(key, chart, keys);
     }
 
     private void OnEventsFailed(Exception error)

@@ -153,6 +153,9 @@ internal sealed record ViewerState
     /// <summary>The detail pane (Enter).</summary>
     public DetailState Detail { get; init; } = DetailState.Closed;
 
+    /// <summary>The metric chart (<c>:chart KEY</c>, <c>#</c>).</summary>
+    public ChartState Chart { get; init; } = ChartState.Closed;
+
     /// <summary>What <c>c</c> copies as (<c>:copy-format</c>).</summary>
     public CopyFormat CopyFormat { get; init; } = CopyFormat.Text;
 

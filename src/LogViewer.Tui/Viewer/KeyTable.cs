@@ -1,4 +1,5 @@
 using LogViewer.Core.Model;
+using LogViewer.Tui.Charts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -50,6 +51,7 @@ internal static class KeyTable
         new(["O"], "collapse/expand all", new ToggleFoldAll()),
         new(["Enter"], "entry detail pane", new ToggleDetail()),
         new(["r"], "trace entry's request", new OpenTrace()),
+        new(["#"], "chart entry's number", new ChartEntryNumber()),
         new(["I"], "request id column", new ToggleRequestIds()),
         new(["m"], "mark / unmark entry", new ToggleMark()),
         new(["u"], "next mark", new JumpToMark(1)),

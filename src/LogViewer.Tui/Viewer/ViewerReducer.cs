@@ -3,6 +3,7 @@ using LogViewer.Core.Model;
 using LogViewer.Core.Rules;
 using LogViewer.Core.Tail;
 using LogViewer.Tui.Alerts;
+using LogViewer.Tui.Charts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
@@ -41,6 +42,11 @@ internal static class ViewerReducer
         if (PromptReducer.Update(next, action, Update) is { } prompted)
         {
             return prompted;
+        }
+
+        if (ChartReducer.Update(next, action, KeyTable.IsKey) is { } charted)
+        {
+            return charted;
         }
 
         if (TraceReducer.Update(next, action, KeyTable.IsKey) is { } traced)
@@ -152,7 +158,7 @@ internal static class ViewerReducer
             RequestSuspend => new ViewerUpdate(next, [SuspendToShell.Instance]),
             Resized resized => Repin(next with { PageHeight = Math.Max(1, resized.PageHeight) }, rows),
             ViewChanged => new ViewerUpdate(state, [ReadView.Instance]),
-            DataChanged data => OnDataChanged(state, data), // a notice stays until the next key, whatever arrives
+            DataChanged data => ChartReducer.Refresh(OnDataChanged(state, data)), // a notice stays until the next key, whatever arrives
             TailStatusChanged status => OnTailStatus(next, status.Status),
             ErrorSurgeSeen surge => WatchReducer.OnSurge(next, surge.Surge),
             ClockTick tick => AlertReducer.OnClock(state with { Now = tick.Now }, tick.Now).With(ReadView.Instance),
@@ -220,7 +226,7 @@ internal static class ViewerReducer
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
         action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched
-            or TraceLoaded or TraceMeasured;
+            or TraceLoaded or TraceMeasured or MetricsRead;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, GotoTarget target)

@@ -1,4 +1,5 @@
 using LogViewer.Tui.Alerts;
+using LogViewer.Tui.Charts;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Prompt;
@@ -35,6 +36,7 @@ internal sealed class ViewerRoot : Runnable
     private readonly RulePanel _rules;
     private readonly DetailPane _detail;
     private readonly TraceView _trace;
+    private readonly ChartPane _chart;
     private readonly AlertList _alerts;
     private readonly TimelineStrip _timeline;
     private int _timelineHeight;
@@ -58,10 +60,11 @@ internal sealed class ViewerRoot : Runnable
         _trace = new TraceView(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _trace.Measured += visible => Dispatched?.Invoke(new TraceMeasured(visible));
         _alerts = new AlertList(localZone) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
+        _chart = new ChartPane { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _timeline = new TimelineStrip { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = 0, Visible = false };
         _timeline.Measured += columns => Dispatched?.Invoke(new TimelineMeasured(columns));
         Add(_timeline);
-        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _rules, _alerts, _help);
+        Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _chart, _rules, _alerts, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));
         _prompt.Dispatched += action => Dispatched?.Invoke(action);
 
@@ -92,6 +95,7 @@ internal sealed class ViewerRoot : Runnable
             _log.X = showSidebar ? SidebarWidth : 0;
             _detail.X = showSidebar ? SidebarWidth : 0;
             _timeline.X = showSidebar ? SidebarWidth : 0;
+            _chart.X = showSidebar ? SidebarWidth : 0;
             SetNeedsLayout();
             SetNeedsDraw();
         }
@@ -105,6 +109,7 @@ internal sealed class ViewerRoot : Runnable
         _status.Render(state);
         _detail.Render(state);
         _trace.Render(state);
+        _chart.Render(state);
         _rules.Render(state);
         _alerts.Render(state);
         _help.Render(state);
@@ -159,6 +164,12 @@ internal sealed class ViewerRoot : Runnable
         if (_filterLine.IsEditing || _prompt.IsOpen || _rules.IsEditing)
         {
             return base.OnKeyDown(key);
+        }
+
+        if (_state.Chart.Open && !_state.HelpVisible && KeyNames.NameOf(key) == "q")
+        {
+            Dispatched?.Invoke(new CloseChart());
+            return true;
         }
 
         if (_state.Trace.Open && KeyNames.NameOf(key) == "q")

@@ -31,6 +31,7 @@ internal static class CommandRegistry
         new AlertCommand(),
         new AlertsCommand(),
         new TimelineCommand(),
+        new ChartCommand(),
         new ForgetCommand(),
         new HelpCommand(),
     ];

@@ -20,6 +20,9 @@ internal sealed record PromptContext(TimeZoneInfo LocalZone, int RuleCount = 0)
     /// <summary>Request ids of the rows around the selection (the nearest first).</summary>
     public IReadOnlyList<string> RequestIds { get; init; } = [];
 
+    /// <summary>The metric keys found in the lines (<c>:chart</c>); filled in by the program, which holds the metric index.</summary>
+    public IReadOnlyList<string> MetricKeys { get; init; } = [];
+
     public static PromptContext Of(ViewerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
