@@ -11,7 +11,8 @@ namespace LogViewer.Core.Metrics;
 /// included), so appended lines, late inserts and back-filled history are each read once, wherever they land, and a
 /// rebuilt chunk costs an id comparison per old line. Memory is bounded: at most <see cref="MaxKeys"/> keys,
 /// <see cref="MaxSeries"/> series and <see cref="PointsPerSeries"/> points per series (merged in pairs past it), and
-/// points stay when the store evicts their lines. Read <see cref="Keys"/> and <see cref="Read"/> from any thread.
+/// points stay when the store evicts its oldest lines. Lines shed from the newest end for older history
+/// (<see cref="LogStore.AddOlder"/>) take their points with them, since the live tail brings them again. Read <see cref="Keys"/> and <see cref="Read"/> from any thread.
 /// </summary>
 public sealed class MetricIndex : IDisposable
 {
@@ -33,6 +34,7 @@ public sealed class MetricIndex : IDisposable
     private Dictionary<object, int> _scanned = new(ReferenceEqualityComparer.Instance);
     private Dictionary<object, int> _scanning = new(ReferenceEqualityComparer.Instance);
     private long _readThroughId = -1;
+    private long _shedSeen;
     private int _seriesCount;
     private long _version;
     private bool _disposed;
@@ -78,7 +80,7 @@ public sealed class MetricIndex : IDisposable
         {
             lock (_lock)
             {
-                return [.. _keys.Values.Select(k => new MetricKeyCount(k.Key, k.Lines)).OrderBy(k => k.Key, StringComparer.Ordinal)];
+                return [.. _keys.Values.Where(k => k.Lines > 0).Select(k => new MetricKeyCount(k.Key, k.Lines)).OrderBy(k => k.Key, StringComparer.Ordinal)];
             }
         }
     }
@@ -89,7 +91,7 @@ public sealed class MetricIndex : IDisposable
         ArgumentNullException.ThrowIfNull(key);
         lock (_lock)
         {
-            return _keys.TryGetValue(key, out var series) ? series.Snapshot() : null;
+            return _keys.TryGetValue(key, out var series) && series.Lines > 0 ? series.Snapshot() : null;
         }
     }
 
@@ -115,6 +117,15 @@ public sealed class MetricIndex : IDisposable
             }
 
             var snapshot = _store.Current;
+            if (snapshot.ShedCount != _shedSeen)
+            {
+                _shedSeen = snapshot.ShedCount;
+                if (snapshot.CutNanos is { } cut)
+                {
+                    DropFrom(cut);
+                }
+            }
+
             var names = snapshot.ReplicaNames;
             var readBefore = _readThroughId;
             _scanning.Clear();
@@ -143,6 +154,23 @@ public sealed class MetricIndex : IDisposable
 
             (_scanned, _scanning) = (_scanning, _scanned);
             _scanning.Clear();
+        }
+    }
+
+    private void DropFrom(long cut)
+    {
+        foreach (var key in _keys.Values)
+        {
+            foreach (var series in key.Order)
+            {
+                var (lines, withStep) = series.RemoveFrom(cut);
+                if (lines > 0)
+                {
+                    key.Lines -= lines;
+                    key.LinesWithStep -= withStep;
+                    key.Version = ++_version;
+                }
+            }
         }
     }
 
@@ -215,6 +243,11 @@ public sealed class MetricIndex : IDisposable
             foreach (var one in Order)
             {
                 var points = one.Points;
+                if (points.Count == 0)
+                {
+                    continue;
+                }
+
                 double min = double.PositiveInfinity, max = double.NegativeInfinity;
                 foreach (var point in points)
                 {
@@ -226,7 +259,7 @@ public sealed class MetricIndex : IDisposable
             }
 
             // By step when nearly every line has one: a few lines printed before the loop started should not switch it to time.
-            _snapshot = new MetricChart(Key, LinesWithStep * 10 >= Lines * 9, Lines, series.MoveToImmutable(), Version);
+            _snapshot = new MetricChart(Key, LinesWithStep * 10 >= Lines * 9, Lines, series.ToImmutable(), Version);
             return _snapshot;
         }
     }

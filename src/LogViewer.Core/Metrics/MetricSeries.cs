@@ -35,6 +35,25 @@ internal sealed class MetricSeries(string? replica)
         }
     }
 
+    /// <summary>
+    /// Removes the points at or after <paramref name="nanos"/> (their lines were shed from the store's newest end, and
+    /// will be read again when the live end is); returns the lines removed and how many of them had a step.
+    /// </summary>
+    public (long Lines, long WithStep) RemoveFrom(long nanos)
+    {
+        var from = UpperBound(nanos - 1);
+        long lines = 0, withStep = 0;
+        for (var i = from; i < _points.Count; i++)
+        {
+            lines += _points[i].Count;
+            withStep += _points[i].Step >= 0 ? _points[i].Count : 0;
+        }
+
+        _points.RemoveRange(from, _points.Count - from);
+        Lines -= lines;
+        return (lines, withStep);
+    }
+
     private int UpperBound(long nanos)
     {
         int low = 0, high = _points.Count;

@@ -151,4 +151,30 @@ public sealed class MetricIndexTests
         Assert.Equal(10, store.Current.Count);
         Assert.Equal(30, PointsOf(index, "loss", null).Count);
     }
+
+    [Fact]
+    public void Lines_Shed_From_The_Newest_End_For_Older_History_Leave_And_Come_Back_Once_When_Read_Again()
+    {
+        // Given: a full store of step lines, charted
+        const long Ms = 1_000_000;
+        List<LogEntry> Steps(int from, int count) => [.. Enumerable.Range(from, count).Select(i => Entry(i * Ms, $"step={i} loss={i}", "r-1"))];
+        var store = new LogStore(capacity: 100);
+        using var index = new MetricIndex(store, pointsPerSeries: 10_000);
+        store.Add(Steps(1000, 100));
+
+        // When: older history pushes the newest 10 out, then the live end is read again from the cut
+        store.AddOlder(Steps(900, 10));
+        var cut = store.Current.CutNanos!.Value;
+        var atCut = PointsOf(index, "loss", "r-1");
+        store.ClearCut();
+        store.Add(Steps(1090, 10));
+
+        // Then: while cut, the shed lines' points are gone; read again, every step is one point
+        Assert.Equal(100, atCut.Count);
+        Assert.True(atCut[^1].Nanos < cut);
+        var points = PointsOf(index, "loss", "r-1");
+        Assert.Equal([.. Enumerable.Range(900, 10).Concat(Enumerable.Range(1000, 100)).Select(i => (i * Ms, (double)i))], points);
+        Assert.Equal(110, index.Read("loss")!.Lines);
+        Assert.True(index.Read("loss")!.BySteps);
+    }
 }
