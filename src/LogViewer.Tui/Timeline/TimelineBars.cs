@@ -3,10 +3,11 @@ using LogViewer.Core.Timeline;
 namespace LogViewer.Tui.Timeline;
 
 /// <summary>
-/// The cells of the timeline's bars, readable without colour: errors are <c>E</c> cells at the foot of a bar, warnings
-/// <c>W</c> cells above them, other lines a block in eighths (<c>▁▂▃▄▅▆▇█</c>) on top. A bucket with any error shows
-/// at least one <c>E</c> cell (and with warnings a <c>W</c> when the bar has room), however few they are beside the
-/// rest: one error among a thousand lines still shows where errors began.
+/// The cells of the timeline's bars, readable without colour. A bar is as tall as its bucket's lines (in eighths of a
+/// cell, <c>▁▂▃▄▅▆▇█</c>), stacked from the foot: errors, warnings, then the other lines; a whole cell that is mostly
+/// errors is <c>▓</c>, mostly warnings <c>▒</c> (and red or yellow with colour). Under the bars a level row says
+/// <c>E</c> for every bucket with an error and <c>W</c> for one with a warning, however few they are beside the rest:
+/// one error among a thousand lines still shows where errors began.
 /// </summary>
 internal static class TimelineBars
 {
@@ -27,33 +28,41 @@ internal static class TimelineBars
             return cells;
         }
 
-        // The bar is as tall as its lines; errors, then warnings take whole cells of it from the foot (at least one
-        // each while there is room), and the other lines the eighths above them.
-        var total = Math.Max(1, Scaled(counts.Total, max, height * 8));
-        var tall = Math.Min(height, (total + 7) / 8);
-        var errors = counts.Errors > 0 ? Math.Clamp(Scaled(counts.Errors, max, height), 1, tall) : 0;
-        var warnings = counts.Warnings > 0 ? Math.Clamp(Scaled(counts.Warnings, max, height), Math.Min(1, tall - errors), tall - errors) : 0;
-        var room = (height - errors - warnings) * 8;
-        var others = counts.Others > 0 && room > 0 ? Math.Clamp(total - ((errors + warnings) * 8), 1, room) : 0;
+        var full = height * 8;
+        var total = Math.Clamp(Scaled(counts.Total, max, full), 1, full);
+        var errors = Math.Min(total, Scaled(counts.Errors, max, full));
+        var warnings = Math.Min(total - errors, Scaled(counts.Warnings, max, full));
         for (var cell = 0; cell < height; cell++)
         {
-            if (cell < errors)
+            var from = cell * 8;
+            var to = Math.Min(total, from + 8);
+            if (to <= from)
             {
-                cells[cell] = Error;
+                break;
             }
-            else if (cell < errors + warnings)
+
+            // The group holding most of the cell names it; a tie goes to the more severe.
+            var inErrors = Overlap(from, to, 0, errors);
+            var inWarnings = Overlap(from, to, errors, errors + warnings);
+            var inOthers = to - from - inErrors - inWarnings;
+            var kind = inErrors > 0 && inErrors >= inWarnings && inErrors >= inOthers ? TimelineCellKind.Error
+                : inWarnings > 0 && inWarnings >= inOthers ? TimelineCellKind.Warning
+                : TimelineCellKind.Other;
+            var glyph = to - from < 8 ? Eighths[to - from] : kind switch
             {
-                cells[cell] = Warning;
-            }
-            else
-            {
-                var eighths = Math.Clamp(others - ((cell - errors - warnings) * 8), 0, 8);
-                cells[cell] = eighths == 0 ? TimelineCell.Blank : new TimelineCell(Eighths[eighths], TimelineCellKind.Other);
-            }
+                TimelineCellKind.Error => '▓',
+                TimelineCellKind.Warning => '▒',
+                _ => '█',
+            };
+            cells[cell] = new TimelineCell(glyph, kind);
         }
 
         return cells;
     }
+
+    /// <summary>The level row's cell: <c>E</c> when the bucket has an error, <c>W</c> a warning, else blank.</summary>
+    public static TimelineCell Level(BucketCounts counts) =>
+        counts.Errors > 0 ? Error : counts.Warnings > 0 ? Warning : TimelineCell.Blank;
 
     /// <summary>One cell for a replica's row: <c>E</c> when the bucket has an error, <c>W</c> a warning, else a block in eighths.</summary>
     public static TimelineCell Single(BucketCounts counts, int max)
@@ -116,6 +125,8 @@ internal static class TimelineBars
 
         return bucketNanos * columns;
     }
+
+    private static int Overlap(int from, int to, int start, int end) => Math.Max(0, Math.Min(to, end) - Math.Max(from, start));
 
     private static int Scaled(int value, int max, int full) => (int)Math.Round((double)value * full / max, MidpointRounding.AwayFromZero);
 

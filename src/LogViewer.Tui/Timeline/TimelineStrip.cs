@@ -10,7 +10,7 @@ namespace LogViewer.Tui.Timeline;
 
 /// <summary>
 /// The timeline strip above the log pane: a header with the cursor's bucket (time range and counts), the bars (stacked
-/// totals, or one row per replica), and an axis of time labels with the cursor's mark. It draws the state's
+/// totals with the E/W level row under them, or one row per replica), and an axis of time labels with the cursor's mark. It draws the state's
 /// histogram and reports how many buckets fit; it decides nothing.
 /// </summary>
 internal sealed class TimelineStrip : View
@@ -18,8 +18,8 @@ internal sealed class TimelineStrip : View
     /// <summary>Columns left of the bars: the scale, or a replica's name.</summary>
     public const int Gutter = 8;
 
-    /// <summary>Rows of the stacked bars on a screen of 36 rows or more (eighths make 32 steps of height); 3 below.</summary>
-    public const int BarRows = 4;
+    /// <summary>Rows of the stacked bars on a screen this high: 2 (16 steps of height in eighths), 3 from 30 rows, 4 from 40.</summary>
+    public static int StackedRowsFor(int screenHeight) => screenHeight >= 40 ? 4 : screenHeight >= 30 ? 3 : 2;
 
     private static readonly Attribute ErrorColour = new(ColorName16.White, ColorName16.Red);
     private static readonly Attribute WarningColour = new(ColorName16.Black, ColorName16.Yellow);
@@ -39,8 +39,8 @@ internal sealed class TimelineStrip : View
             return 0;
         }
 
-        var bars = timeline.ByReplica ? Math.Clamp(timeline.Histogram.Replicas.Count, 1, ReplicaRowsFor(screenHeight)) : screenHeight >= 36 ? BarRows : BarRows - 1;
-        return bars + 2;
+        // The header and the axis; the stacked bars have the level row under them, the replica rows carry their levels.
+        return timeline.ByReplica ? Math.Clamp(timeline.Histogram.Replicas.Count, 1, ReplicaRowsFor(screenHeight)) + 2 : StackedRowsFor(screenHeight) + 3;
     }
 
     public void Render(ViewerState state)
@@ -77,7 +77,7 @@ internal sealed class TimelineStrip : View
 
         Move(0, 0);
         SetAttribute(normal with { Style = normal.Style | TextStyle.Bold });
-        var barRows = height - 2;
+        var barRows = timeline.ByReplica ? height - 2 : height - 3;
         AddStr(Terminal.Gui.Text.TextFormatter.ClipOrPad(Header(histogram, cursor, zone, width, barRows), width));
 
         var replicas = histogram.Replicas;
@@ -103,8 +103,19 @@ internal sealed class TimelineStrip : View
                 for (var bucket = 0; bucket < width - Gutter; bucket++)
                 {
                     var cells = bucket < histogram.Count ? TimelineBars.Stacked(histogram.At(bucket), histogram.MaxTotal, barRows) : null;
-                    DrawCell(cells?[barRows - 1 - row] ?? TimelineCell.Blank, bucket == cursor && timeline.Focused, normal, colours);
+                    DrawCell(cells?[barRows - 1 - row] ?? TimelineCell.Blank, bucket == cursor && timeline.Focused, normal, colours, onBar: true);
                 }
+            }
+        }
+
+        if (!timeline.ByReplica)
+        {
+            Move(0, height - 2);
+            SetAttribute(normal);
+            AddStr(GutterText("E/W"));
+            for (var bucket = 0; bucket < width - Gutter; bucket++)
+            {
+                DrawCell(bucket < histogram.Count ? TimelineBars.Level(histogram.At(bucket)) : TimelineCell.Blank, bucket == cursor && timeline.Focused, normal, colours);
             }
         }
 
@@ -171,15 +182,15 @@ internal sealed class TimelineStrip : View
         return text.Length + 2 + hint.Length <= width ? text + new string(' ', width - text.Length - hint.Length) + hint : text;
     }
 
-    private void DrawCell(TimelineCell cell, bool atCursor, Attribute normal, bool colours)
+    /// <summary>A cell in its group's colour (with colour on): a bar's blocks in red or yellow, a letter on red or yellow.</summary>
+    private void DrawCell(TimelineCell cell, bool atCursor, Attribute normal, bool colours, bool onBar = false)
     {
-        var attribute = colours ? cell.Kind switch
+        var attribute = !colours ? normal : cell.Kind switch
         {
-            TimelineCellKind.Error => ErrorColour,
-            TimelineCellKind.Warning => WarningColour,
+            TimelineCellKind.Error => onBar ? new Attribute(ColorName16.Red, normal.Background) : ErrorColour,
+            TimelineCellKind.Warning => onBar ? new Attribute(ColorName16.Yellow, normal.Background) : WarningColour,
             _ => normal,
-        }
-        : normal;
+        };
         SetAttribute(atCursor ? attribute with { Style = attribute.Style | TextStyle.Reverse } : attribute);
         AddStr(atCursor && cell.Kind == TimelineCellKind.Empty ? "│" : cell.Glyph.ToString());
     }

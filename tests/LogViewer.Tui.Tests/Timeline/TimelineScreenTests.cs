@@ -38,30 +38,38 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
         // Then: the strip sits above the pane, right of the sidebar, and the pane gave up its rows.
         var rows = viewer.Rows;
         var left = width >= 70 ? 22 : 0;
-        var barRows = height >= 36 ? TimelineStrip.BarRows : TimelineStrip.BarRows - 1;
+        var barRows = TimelineStrip.StackedRowsFor(height);
         var histogram = viewer.Program.State.Timeline.Histogram;
         Assert.StartsWith(TimelineText.RangeOf(histogram, histogram.Count - 1, TimeZoneInfo.Utc), rows[0][left..].Replace("Timeline 1s/col  ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(width >= 200, rows[0].Contains("first error 12:00:40", StringComparison.Ordinal));
-        Assert.Equal(paneRowsBefore - barRows - 2, viewer.Program.State.PageHeight);
-        Assert.Matches(@"^12:00:\d\d\.000 ", rows[barRows + 2][left..]);
+        Assert.Equal(paneRowsBefore - barRows - 3, viewer.Program.State.PageHeight);
+        Assert.Matches(@"^12:00:\d\d\.000 ", rows[barRows + 3][left..]);
         Assert.Contains("beta 59", rows[^4], StringComparison.Ordinal);
 
-        // And: the foot of the bars is E from the bucket of 12:00:40 on, and not before; one W marks second 10's bucket.
+        // And: the level row under the bars is E from the bucket of 12:00:40 on, and not before; one W marks second 10's bucket.
         var bars = left + TimelineStrip.Gutter;
-        var foot = rows[barRows][bars..];
+        var levels = rows[barRows + 1][bars..];
         var onset = histogram.BucketOf(Entries.At(40, "x").TimestampNanos);
-        Assert.Equal(onset, foot.IndexOf('E', StringComparison.Ordinal));
-        Assert.Equal(histogram.Count - onset, foot.Count(c => c == 'E'));
-        Assert.Equal(histogram.BucketOf(Entries.At(10, "x").TimestampNanos), foot.IndexOf('W', StringComparison.Ordinal));
-        Assert.Single(foot, c => c == 'W');
+        Assert.StartsWith("E/W", rows[barRows + 1][left..], StringComparison.Ordinal);
+        Assert.Equal(onset, levels.IndexOf('E', StringComparison.Ordinal));
+        Assert.Equal(histogram.Count - onset, levels.Count(c => c == 'E'));
+        Assert.Equal(histogram.BucketOf(Entries.At(10, "x").TimestampNanos), levels.IndexOf('W', StringComparison.Ordinal));
+        Assert.Single(levels, c => c == 'W');
+
+        // And: the bars are full (every bucket has as many lines), their foot shaded ▓ where half the lines are errors,
+        // ▒ where the warning is.
+        var foot = rows[barRows][bars..][..histogram.Count].ToCharArray();
+        var expected = (new string('█', onset) + new string('▓', histogram.Count - onset)).ToCharArray();
+        expected[histogram.BucketOf(Entries.At(10, "x").TimestampNanos)] = '▒';
+        Assert.Equal(new string(expected), new string(foot));
 
         // And: the axis labels round times, and the cursor (the newest bucket) carries its mark.
-        var axis = rows[barRows + 1][bars..];
+        var axis = rows[barRows + 2][bars..];
         Assert.Contains("12:00:", axis, StringComparison.Ordinal);
         Assert.Equal(histogram.Count - 1, axis.IndexOf('▲', StringComparison.Ordinal));
 
         // And: colour only when colour is on; the letters either way.
-        var errorCell = viewer.CellAt(barRows, bars + onset).Attribute!.Value;
+        var errorCell = viewer.CellAt(barRows + 1, bars + onset).Attribute!.Value;
         if (colours)
         {
             Assert.Equal(new Color(ColorName16.Red), errorCell.Background);
@@ -101,7 +109,7 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
         Assert.True(state.Timeline.Open);
         Assert.Equal(Entries.At(10, "x").TimestampNanos, state.Rows.At(state.SelectedRow)!.Value.TimestampNanos);
         Assert.Equal(state.SelectedRow, state.TopRow);
-        Assert.Contains("12:00:10.000", viewer.Rows[5], StringComparison.Ordinal);
+        Assert.Contains("12:00:10.000", viewer.Rows[TimelineStrip.StackedRowsFor(24) + 3], StringComparison.Ordinal);
 
         // And: the pane's own keys work again (j moves the selection), and T gives the strip the keys back.
         viewer.Press(new Key('j'));
