@@ -226,7 +226,7 @@ internal static class ViewerReducer
     /// <summary>Arrivals and timers do not clear the note a key left; the next key does.</summary>
     private static bool KeepsNotice(ViewerAction action) =>
         action is DataChanged or ViewChanged or ClockTick or TailStatusChanged or TailWarningReceived or Resized or PromptTextChanged or AlertsMatched
-            or TraceLoaded or TraceMeasured or MetricsRead;
+            or TraceLoaded or TraceMeasured or MetricsRead or TimelineCounted or TimelineMeasured;
 
     /// <summary>The first entry at or after the time, placed at the top of the pane.</summary>
     private static ViewerState GoToTimeRow(ViewerState state, IRowSource rows, GotoTarget target)

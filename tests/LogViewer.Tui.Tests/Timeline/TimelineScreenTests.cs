@@ -168,6 +168,25 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_Notice_Stays_While_The_Strip_Counts_Arriving_Lines()
+    {
+        // Given: the strip open, the keys back in the pane, and a notice from a key (n without a filter).
+        using var viewer = new ViewerHarness();
+        FeedErrorOnset(viewer);
+        viewer.Press(new Key('T'));
+        viewer.Press(Key.Tab);
+        viewer.Press(new Key('n'));
+        Assert.Equal("no filter: press / to type one", viewer.Program.State.Notice);
+
+        // When: lines arrive and the strip counts them.
+        viewer.Feed(Entries.At(61, "more"));
+        Assert.Equal(121, viewer.Program.State.Timeline.Histogram.Lines);
+
+        // Then: the notice stays until the next key, as it does for any arrival.
+        Assert.Equal("no filter: press / to type one", viewer.Program.State.Notice);
+    }
+
+    [Fact]
     public void A_Bad_Timeline_Argument_Is_Refused_With_A_Reason()
     {
         using var viewer = new ViewerHarness();
