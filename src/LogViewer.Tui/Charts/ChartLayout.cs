@@ -76,7 +76,8 @@ internal static class ChartLayout
 
         var (yMin, yMax) = (all.Min(p => p.Min), all.Max(p => p.Max));
         var (xMin, xMax) = (all.Min(p => p.X), all.Max(p => p.X));
-        var yLabels = new[] { Number(yMax), Number((yMin + yMax) / 2), Number(yMin) };
+        // A flat series has one value: it is drawn across the middle, labelled there alone.
+        var yLabels = yMin == yMax ? [string.Empty, Number(yMin), string.Empty] : new[] { Number(yMax), Number((yMin + yMax) / 2), Number(yMin) };
         var labelWidth = yLabels.Max(l => l.Length);
         var plotColumns = Math.Max(1, width - labelWidth - 1);
         var canvas = new BrailleCanvas(plotColumns, plotRows);
@@ -108,7 +109,7 @@ internal static class ChartLayout
 
         for (var row = 0; row < plotRows; row++)
         {
-            var label = row == 0 ? yLabels[0] : row == plotRows - 1 ? yLabels[2] : row == (plotRows - 1) / 2 && plotRows > 2 ? yLabels[1] : string.Empty;
+            var label = row == 0 ? yLabels[0] : row == plotRows - 1 ? yLabels[2] : row == MiddleRow(plotRows, canvas) ? yLabels[1] : string.Empty;
             var line = new List<ChartSpan> { new(label.PadLeft(labelWidth) + (label.Length > 0 ? "┤" : "│"), ChartSpan.Axis) };
             for (var column = 0; column < plotColumns; column++)
             {
@@ -129,6 +130,9 @@ internal static class ChartLayout
         rows.Add([new ChartSpan(XLabels(xMin, xMax, bySteps, labelWidth + 1, plotColumns, zone), ChartSpan.Axis)]);
         return Padded(rows, width, height);
     }
+
+    /// <summary>The row holding the dot halfway down the canvas, where the middle label (and a flat series) goes.</summary>
+    private static int MiddleRow(int plotRows, BrailleCanvas canvas) => plotRows > 2 ? (int)Math.Round((canvas.DotHeight - 1) / 2.0) / 4 : -1;
 
     /// <summary>A number as the axis and legend show it: 4 decimals at most, an exponent for the very small, whole for the large.</summary>
     public static string Number(double value)

@@ -64,7 +64,9 @@ internal static class ChartReducer
         new(
             state with
             {
-                Chart = new ChartState { Open = true, Key = key, EntryKeys = entryKeys, Data = state.Chart.Open && state.Chart.Key == key ? state.Chart.Data : null },
+                Chart = state.Chart.Open && state.Chart.Key == key
+                    ? state.Chart with { EntryKeys = entryKeys }
+                    : new ChartState { Open = true, Key = key, EntryKeys = entryKeys, Previous = state.Chart.Open ? state.Chart with { Previous = null } : null },
                 HelpVisible = false,
             },
             [new ReadMetrics(key)]);
@@ -114,10 +116,12 @@ internal static class ChartReducer
         if (read.Chart is not { } data)
         {
             var message = read.Keys.Count == 0 ? $"no line carries '{read.Asked}': {NoKeys}" : $"no line carries '{read.Asked}'; keys found: {Listed(read.Keys, counts: false)}";
-            return state with { Chart = ChartState.Closed, Notice = message, NoticeIsError = true };
+            return state with { Chart = chart.Previous ?? ChartState.Closed, Notice = message, NoticeIsError = true };
         }
 
-        return ReferenceEquals(chart.Data, data) && chart.Key == data.Key ? state : state with { Chart = chart with { Key = data.Key, Data = data } };
+        return ReferenceEquals(chart.Data, data) && chart.Key == data.Key && chart.Previous is null
+            ? state
+            : state with { Chart = chart with { Key = data.Key, Data = data, Previous = null } };
     }
 
     private const string NoKeys = "no numbers found in the lines yet (charts read key=value, key: value and tqdm's it/s)";

@@ -21,4 +21,7 @@ internal sealed record ChartState
 
     /// <summary>The keys of the entry <c>#</c> was pressed on, in the entry's order; empty when opened by <c>:chart</c>.</summary>
     public ImmutableArray<string> EntryKeys { get; init; } = [];
+
+    /// <summary>The chart shown before another key was asked for: it comes back when no line carries the new key.</summary>
+    public ChartState? Previous { get; init; }
 }

@@ -119,4 +119,20 @@ public sealed class ChartCommandTests
         Assert.Equal<ViewerEffect>([new ReadMetrics("step")], next.Effects);
         Assert.Equal("charting step (1 of 3: # charts loss)", next.State.Notice);
     }
+
+    [Fact]
+    public void A_Key_No_Line_Carries_Asked_Over_An_Open_Chart_Leaves_That_Chart_Open()
+    {
+        var loss = Chart("loss");
+        var state = ViewerReducer.Update(new ViewerState(), new OpenChart("loss")).State;
+        state = ViewerReducer.Update(state, new MetricsRead("loss", loss, [])).State;
+
+        state = ViewerReducer.Update(state, new OpenChart("acc")).State;
+        state = ViewerReducer.Update(state, new MetricsRead("acc", null, [new MetricKeyCount("loss", 1)])).State;
+
+        Assert.True(state.Chart.Open);
+        Assert.Equal("loss", state.Chart.Key);
+        Assert.Same(loss, state.Chart.Data);
+        Assert.Equal("no line carries 'acc'; keys found: loss", state.Notice);
+    }
 }

@@ -271,4 +271,20 @@ public sealed class ChartPaneTests(ITestOutputHelper output)
         Assert.NotEqual(-1, viewer.RowOf("39.5┤"));
         Assert.NotEqual(-1, viewer.RowOf("10.5┤"));
     }
+
+    [Fact]
+    public void A_Flat_Series_Is_Drawn_Across_The_Middle_With_Its_One_Value()
+    {
+        using var viewer = new ViewerHarness(width: 80, height: 24);
+        viewer.Feed([.. Enumerable.Range(1, 20).Select(i => Entries.At(i, $"step={i} loss=0.0500"))]);
+
+        viewer.Command("chart loss");
+        output.WriteLine(viewer.Screen);
+
+        var labelled = YLabelRows(viewer.Rows);
+        var row = Assert.Single(labelled);
+        Assert.Contains("0.05┤", viewer.Rows[row], StringComparison.Ordinal);
+        Assert.Contains(viewer.Rows[row], IsBraille);
+        Assert.InRange(row, 5, 16);
+    }
 }
