@@ -15,6 +15,9 @@ internal sealed record MoveTimelineCursor(int Buckets) : ViewerAction;
 /// <summary>H/L, Home/End in the strip: the cursor to the oldest or the newest bucket.</summary>
 internal sealed record TimelineCursorToEnd(bool Newest) : ViewerAction;
 
+/// <summary>A click on a bucket of the strip: the cursor goes there and the strip takes the keys.</summary>
+internal sealed record PointTimelineCursor(int Bucket) : ViewerAction;
+
 /// <summary>Enter in the strip: the pane goes to the first shown entry of the cursor's bucket.</summary>
 internal sealed record JumpToTimelineBucket : ViewerAction;
 

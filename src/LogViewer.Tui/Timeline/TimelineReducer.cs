@@ -19,6 +19,8 @@ internal static class TimelineReducer
                 return !timeline.Open || !timeline.Focused ? Open(state) : Close(state);
             case SetTimeline set:
                 return set.On ?? !timeline.Open ? Open(state) : Close(state);
+            case PointTimelineCursor point when timeline.Open:
+                return MoveCursor(state with { Timeline = timeline with { Focused = true } }, point.Bucket);
             case TimelineMeasured measured:
                 return state with { Timeline = timeline with { Columns = Math.Max(0, measured.Columns) } };
             case TimelineCounted counted:

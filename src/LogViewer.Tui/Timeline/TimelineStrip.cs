@@ -30,6 +30,12 @@ internal sealed class TimelineStrip : View
     /// <summary>Buckets that fit: raised when the strip's width changed.</summary>
     public event Action<int>? Measured;
 
+    /// <summary>A press on a bucket's column (its index).</summary>
+    public event Action<int>? BucketClicked;
+
+    /// <summary>A double click on a bucket's column, after the press of each click has raised <see cref="BucketClicked"/>.</summary>
+    public event Action<int>? BucketDoubleClicked;
+
     /// <summary>The strip's rows for the state on a screen <paramref name="screenHeight"/> high: 0 when closed.</summary>
     public static int HeightFor(TimelineState timeline, int screenHeight)
     {
@@ -129,6 +135,29 @@ internal sealed class TimelineStrip : View
 
         AddStr(Terminal.Gui.Text.TextFormatter.ClipOrPad((timeline.Focused ? "  ←h l→ " : string.Empty).PadRight(Gutter) + new string(axis), width));
         return true;
+    }
+
+    protected override bool OnMouseEvent(Terminal.Gui.Input.Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+
+        // On the press, as the log pane does: Terminal.Gui holds a click back to see whether it becomes a double click.
+        if (mouse.Position is { } at && at.X >= Gutter && at.X - Gutter < _state.Timeline.Histogram.Count)
+        {
+            if (mouse.Flags.HasFlag(Terminal.Gui.Input.MouseFlags.LeftButtonPressed))
+            {
+                BucketClicked?.Invoke(at.X - Gutter);
+                return true;
+            }
+
+            if (mouse.Flags.HasFlag(Terminal.Gui.Input.MouseFlags.LeftButtonDoubleClicked))
+            {
+                BucketDoubleClicked?.Invoke(at.X - Gutter);
+                return true;
+            }
+        }
+
+        return base.OnMouseEvent(mouse);
     }
 
     private static string GutterText(string text) => (text.Length < Gutter ? text : text[..(Gutter - 1)]).PadRight(Gutter);

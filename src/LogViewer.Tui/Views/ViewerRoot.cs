@@ -63,6 +63,8 @@ internal sealed class ViewerRoot : Runnable
         _chart = new ChartPane { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2) };
         _timeline = new TimelineStrip { X = SidebarWidth, Y = 0, Width = Dim.Fill(), Height = 0, Visible = false };
         _timeline.Measured += columns => Dispatched?.Invoke(new TimelineMeasured(columns));
+        _timeline.BucketClicked += bucket => Dispatched?.Invoke(new PointTimelineCursor(bucket));
+        _timeline.BucketDoubleClicked += _ => Dispatched?.Invoke(new JumpToTimelineBucket());
         Add(_timeline);
         Add(_sidebar, _log, _filterLine, _prompt, _status, _detail, _trace, _chart, _rules, _alerts, _help);
         _detail.Measured += (rows, visible) => Dispatched?.Invoke(new DetailMeasured(rows, visible));

@@ -1,5 +1,6 @@
 using LogViewer.Core.Model;
 using LogViewer.Tui.Timeline;
+using System.Drawing;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
@@ -187,11 +188,48 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_Click_Puts_The_Cursor_On_A_Bucket_And_A_Double_Click_Jumps_There()
+    {
+        // Given: the strip open (2 s buckets from 12:00:00), the keys back in the pane.
+        using var viewer = new ViewerHarness();
+        FeedErrorOnset(viewer);
+        viewer.Press(new Key('T'));
+        viewer.Press(Key.Tab);
+        var column = 22 + TimelineStrip.Gutter + 20;
+
+        // When: a press on the bars' column of bucket 20 (12:00:40).
+        Mouse(viewer, column, 1, MouseFlags.LeftButtonPressed);
+
+        // Then: the cursor is there and the strip has the keys.
+        Assert.Equal(20, viewer.Program.State.Timeline.CursorBucket);
+        Assert.True(viewer.Program.State.Timeline.Focused);
+        Assert.Contains("12:00:40-12:00:42", viewer.Rows[0], StringComparison.Ordinal);
+
+        // When: a double click there.
+        Mouse(viewer, column, 1, MouseFlags.LeftButtonReleased);
+        Mouse(viewer, column, 1, MouseFlags.LeftButtonPressed);
+        Mouse(viewer, column, 1, MouseFlags.LeftButtonReleased);
+        Mouse(viewer, column, 1, MouseFlags.LeftButtonDoubleClicked);
+
+        // Then: the pane is at the bucket's first entry, where the errors began.
+        var state = viewer.Program.State;
+        Assert.Equal("line 40", viewer.SelectedMessage);
+        Assert.False(state.Following);
+        Assert.False(state.Timeline.Focused);
+    }
+
+    [Fact]
     public void A_Bad_Timeline_Argument_Is_Refused_With_A_Reason()
     {
         using var viewer = new ViewerHarness();
         viewer.Command("timeline sideways");
         Assert.Contains("timeline sideways: expected on, off", viewer.Screen, StringComparison.Ordinal);
         Assert.False(viewer.Program.State.Timeline.Open);
+    }
+
+    private static void Mouse(ViewerHarness viewer, int x, int y, MouseFlags flags)
+    {
+        viewer.App.Mouse.RaiseMouseEvent(new Mouse { ScreenPosition = new Point(x, y), Flags = flags });
+        viewer.Settle();
     }
 }
