@@ -6,6 +6,7 @@ return args switch
 {
     ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     ["quick", ..] => QuickTimings.Run(),
+    ["quick-metrics"] => QuickTimings.Metrics(),
     ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)),
     ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => RunBenchmarks(args),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LogViewer.Benchmarks.Corpus;
 using LogViewer.Core.Filtering;
+using LogViewer.Core.Metrics;
 using LogViewer.Core.Replay;
 using LogViewer.Core.Store;
 
@@ -42,6 +43,38 @@ internal static class QuickTimings
             Time(name, run);
         }
 
+        return 0;
+    }
+
+    /// <summary>What the chart's metric index costs: on top of ingest (the TUI's path), and catching up a held store (replay).</summary>
+    public static int Metrics()
+    {
+        var pages = IngestBenchmarks.Pages(new CorpusGenerator(lateFraction: 0.01).Generate(1_000_000).ToList());
+        Time("ingest: parse + dedupe + append", () =>
+        {
+            var store = new LogStore();
+            var ingest = new PageIngest(store);
+            Array.ForEach(pages, ingest.Ingest);
+            return store.Current.Count;
+        });
+        Time("ingest: ... + metric index", () =>
+        {
+            var store = new LogStore();
+            using var index = new MetricIndex(store);
+            var ingest = new PageIngest(store);
+            Array.ForEach(pages, ingest.Ingest);
+            return (int)index.Keys.Sum(k => k.Lines);
+        });
+        var held = new LogStore();
+        Array.ForEach(pages, new PageIngest(held).Ingest);
+        Time("metric index: catch up 1,000,000 held", () =>
+        {
+            using var index = new MetricIndex(held);
+            return (int)index.Keys.Sum(k => k.Lines);
+        });
+        var chartIndex = new MetricIndex(held);
+        Time("metric index: read the loss chart", () => chartIndex.Read("loss") is { } chart ? (int)chart.Lines : 0);
+        chartIndex.Dispose();
         return 0;
     }
 

@@ -43,6 +43,7 @@ internal static class ChartReducer
 
         ViewerState? next = action switch
         {
+            Escape when state.HelpVisible => null, // Esc closes the help over the chart first
             Escape => state with { Chart = ChartState.Closed },
             _ when PassesThrough(action) => null,
             _ when isKey(action) => state,

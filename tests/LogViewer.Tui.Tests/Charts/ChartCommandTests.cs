@@ -135,4 +135,19 @@ public sealed class ChartCommandTests
         Assert.Same(loss, state.Chart.Data);
         Assert.Equal("no line carries 'acc'; keys found: loss", state.Notice);
     }
+
+    [Fact]
+    public void Esc_Over_The_Chart_Closes_The_Help_First_Then_The_Chart()
+    {
+        var state = ViewerReducer.Update(new ViewerState(), new OpenChart("loss")).State;
+        state = ViewerReducer.Update(state, new ToggleHelp()).State;
+        Assert.True(state.HelpVisible);
+
+        state = ViewerReducer.Update(state, new Escape()).State;
+        Assert.False(state.HelpVisible);
+        Assert.True(state.Chart.Open);
+
+        state = ViewerReducer.Update(state, new Escape()).State;
+        Assert.False(state.Chart.Open);
+    }
 }
