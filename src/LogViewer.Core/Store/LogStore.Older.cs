@@ -34,6 +34,23 @@ public sealed partial class LogStore
     }
 
     /// <summary>
+    /// Stops taking lines after the newest held millisecond (the cut), so that until <see cref="ClearCut"/> the store
+    /// makes room by shedding its newest lines: a reader about to add older lines to a full store calls it first, or the
+    /// live lines arriving meanwhile would evict the oldest lines the older ones join. No effect when cut already.
+    /// </summary>
+    public void CutAfterNewest()
+    {
+        lock (_writeLock)
+        {
+            if (_cutNanos is null && _count > 0)
+            {
+                _cutNanos = FloorToMilli(_lastTimestamp) + NanosPerMilli;
+                Publish();
+            }
+        }
+    }
+
+    /// <summary>
     /// Forgets the cut: the live end is being read again from it, and the oldest lines are evicted again when full.
     /// </summary>
     public void ClearCut()

@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Metrics;
 using LogViewer.Core.Model;
@@ -15,6 +17,7 @@ using LogViewer.Tui.Alerts;
 using LogViewer.Tui.Charts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Data;
+using LogViewer.Tui.History;
 using LogViewer.Tui.Keys;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Prompt;
@@ -61,6 +64,11 @@ internal sealed class ViewerProgram : IDisposable
     private readonly AlertMatcher _alerts = new();
     private int _dispatchDepth;
 
+    // The tail being shown: G after reading far back swaps in a tail from the cut. Events carry their tail's
+    // generation; the ingest thread drops those of a replaced tail still queued when it was replaced.
+    private readonly BehaviorSubject<(int Generation, IObservable<TailEvent> Events)> _tails;
+    private int _tailGeneration;
+
     /// <summary>The newest re-filter asked of the view; a write waits for it so it holds what the filters show.</summary>
     private Task<bool> _refiltered = Task.FromResult(true);
 
@@ -101,8 +109,10 @@ internal sealed class ViewerProgram : IDisposable
             MessageColours = session.MessageColours,
             Lifecycle = LifecycleState.None with { CanGoBack = session.CanGoBack, Zone = session.Utc ? TimeZoneInfo.Utc : _time.LocalTimeZone },
             Watch = new WatchState { Name = WatchReducer.ShortName(session.Title), SetsTitle = session.SetsTitle, Mode = session.Notify, Style = session.TerminalStyle },
+            Older = session.ReadOlder is null ? OlderLinesState.Unavailable : new OlderLinesState { Available = true },
         };
         MouseReporting.Apply(app, session.Mouse);
+        _tails = new BehaviorSubject<(int, IObservable<TailEvent>)>((0, session.Events));
     }
 
     public ViewerRoot Root { get; }
@@ -126,8 +136,12 @@ internal sealed class ViewerProgram : IDisposable
             _writeToTerminal(Title.Push(State.Watch.Name));
         }
 
-        var events = _session.Events
+        var events = _tails
+            .Select(tail => tail.Events.Select(e => (tail.Generation, Event: e)))
+            .Switch()
             .ObserveOn(_schedulers.Ingest)
+            .Where(tagged => tagged.Generation == _tailGeneration)
+            .Select(tagged => tagged.Event)
             .Do(e =>
             {
                 if (e is TailBatch batch)
@@ -255,6 +269,12 @@ internal sealed class ViewerProgram : IDisposable
                 var removed = _session.ForgetSaved?.Invoke() ?? false;
                 Dispatch(new SessionNotice(removed ? "forgot the saved session: starting clean" : "no saved session for this target: starting clean"));
                 break;
+            case ReadOlderLines:
+                StartReadingOlder();
+                break;
+            case FollowLiveAgain again:
+                FollowFromCut(again.CutNanos);
+                break;
             case ResumeTailing:
                 _session.Control?.Resume();
                 break;
@@ -332,6 +352,79 @@ internal sealed class ViewerProgram : IDisposable
 
             _schedulers.Ui.Schedule(() => Dispatch(new TimelineCounted(request, histogram)));
         });
+    }
+
+    // The boundary is read, and the page added, on the ingest thread (the store's only writer); the read runs on the pool.
+    private void StartReadingOlder()
+    {
+        if (_session.ReadOlder is not { } read)
+        {
+            Dispatch(new OlderLinesFailed("older lines cannot be read here"));
+            return;
+        }
+
+        var added = Observable.Start(HeldBoundary, _schedulers.Ingest)
+            .SelectMany(boundary => Observable.FromAsync(ct => read(boundary.Oldest, boundary.Held, ct)))
+            .ObserveOn(_schedulers.Ingest)
+            .Select(page =>
+            {
+                _store.AddOlder(page.Entries);
+                var held = _store.Current;
+                return (ViewerAction)new OlderLinesRead(page.Entries.Count, page.Exhausted, page.FloorMillis, held.Count == 0 ? null : held.TimestampAt(0), held.CutNanos);
+            })
+            .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new OlderLinesFailed(error switch
+            {
+                LogApiException api => api.Message.TrimEnd('.'),
+                _ => error.Message.TrimEnd('.'),
+            })))
+            .ObserveOn(_schedulers.Ui);
+        _subscriptions.Add(added.Subscribe(Dispatch, OnEventsFailed));
+    }
+
+    /// <summary>
+    /// The oldest held line and the lines of its millisecond. When the next page may not fit, the live end is cut at
+    /// once: otherwise live lines arriving while the page is read would evict the oldest lines it must join.
+    /// </summary>
+    private (long? Oldest, IReadOnlyList<LogEntry> Held) HeldBoundary()
+    {
+        var held = _store.Current;
+        if (held.Count == 0)
+        {
+            return (null, []);
+        }
+
+        if (held.Count + LogQuery.MaxLimit > _store.Capacity)
+        {
+            _store.CutAfterNewest();
+        }
+
+        var oldest = held.TimestampAt(0);
+        var millis = Nanos.ToEpochMillis(oldest);
+        var atOldest = new List<LogEntry>();
+        for (var i = 0; i < held.Count && Nanos.ToEpochMillis(held.TimestampAt(i)) == millis; i++)
+        {
+            atOldest.Add(held.GetRow(i).ToLogEntry());
+        }
+
+        return (oldest, atOldest);
+    }
+
+    // G after a cut: the store takes the newest lines again and a new tail reads them from the cut's millisecond.
+    private void FollowFromCut(long cutNanos)
+    {
+        if (_session.TailFrom is not { } tailFrom)
+        {
+            Dispatch(new SessionNotice("the live end cannot be read again here"));
+            return;
+        }
+
+        var generation = _tails.Value.Generation + 1;
+        _schedulers.Ingest.Schedule(() =>
+        {
+            _tailGeneration = generation;
+            _store.ClearCut();
+        });
+        _tails.OnNext((generation, tailFrom(Nanos.ToEpochMillis(cutNanos))));
     }
 
     private void StartServerSearch(RunServerSearch search)

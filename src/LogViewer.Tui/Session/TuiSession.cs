@@ -41,6 +41,18 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     /// <summary>The tail's lookback: the server search leaves lines this close to the newest held one to the tail.</summary>
     public TimeSpan Lookback { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Reads the page before the oldest held line (its time, and the held lines of its millisecond), for scrolling
+    /// back past the loaded start; <c>null</c> for a replayed file.
+    /// </summary>
+    public Func<long?, IReadOnlyList<LogEntry>, CancellationToken, Task<OlderPage>>? ReadOlder { get; init; }
+
+    /// <summary>
+    /// The tail again, from a millisecond on (epoch ms): G after reading far back shed the live end reads it back in.
+    /// <c>null</c> when the tail cannot be restarted.
+    /// </summary>
+    public Func<long, IObservable<TailEvent>>? TailFrom { get; init; }
+
     /// <summary>The session read at start (rules, level, replicas, view toggles), or the one-line reason it was not usable.</summary>
     public SessionLoad? Restored { get; init; }
 

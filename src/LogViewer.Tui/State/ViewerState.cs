@@ -80,6 +80,9 @@ internal sealed record ViewerState
     /// </summary>
     public long? SearchGapNanos { get; init; }
 
+    /// <summary>Scrolling back past the oldest loaded line: reads on demand, and the live end's cut.</summary>
+    public OlderLinesState Older { get; init; } = OlderLinesState.Unavailable;
+
     /// <summary>What is shown (for the server search's pushdown); <c>null</c> for a replayed file.</summary>
     public LogTarget? Target { get; init; }
 

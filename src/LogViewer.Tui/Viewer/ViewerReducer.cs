@@ -7,6 +7,7 @@ using LogViewer.Tui.Charts;
 using LogViewer.Tui.Copy;
 using LogViewer.Tui.Detail;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.History;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.Marks;
 using LogViewer.Tui.Matching;
@@ -94,6 +95,17 @@ internal static class ViewerReducer
             return lifecycle;
         }
 
+        if (OlderLinesReducer.Update(next, action) is { } older)
+        {
+            return older;
+        }
+
+        return OlderLinesReducer.AfterMove(state, action, Reduce(state, next, rows, action));
+    }
+
+    // The keys' and data's own changes; OlderLinesReducer.AfterMove then reads older lines when a move went above the top.
+    private static ViewerUpdate Reduce(ViewerState state, ViewerState next, IRowSource rows, ViewerAction action)
+    {
         return action switch
         {
             MoveBy { Rows: 1 or -1 } move => MoveByEntry(next, rows, move.Rows),
@@ -119,7 +131,7 @@ internal static class ViewerReducer
                 Rules = state.Rules with { MinimumLevel = LevelCycle[(Array.IndexOf(LevelCycle, state.MinimumLevel) + 1) % LevelCycle.Length] },
             }),
             JumpToMatch jump => JumpToMatchingRow(next, rows, jump.Direction),
-            GoToTime go => GoToTimeRow(next, rows, go.Target),
+            GoToTime go => OlderLinesReducer.GoToEarlier(next, go.Target) ?? GoToTimeRow(next, rows, go.Target),
             ShowHelp => next with { HelpVisible = true, HelpScroll = 0 },
             CompletePrompt => new ViewerUpdate(next, [new CompleteInPrompt(state.Prompt.Text)]),
             WriteView write => new ViewerUpdate(

@@ -256,6 +256,14 @@ internal sealed partial class LogPane
         AddStr(TextFormatter.ClipOrPad(text, width));
     }
 
+    // Faint, between dashed rules, as the gap row: it is about the log, not a line of it.
+    private void DrawTopRow(string text, int width, Attribute normal)
+    {
+        Move(0, 0);
+        SetAttribute(normal with { Style = normal.Style | TextStyle.Faint });
+        AddStr(TextFormatter.ClipOrPad($"\u2504\u2504 {text} \u2504\u2504", width));
+    }
+
     private void DrawEmptyHint(int width, int height, Attribute normal)
     {
         var hint = _state.TotalIngested > 0 ? "no lines match the filter (Esc clears it, L cycles the level)"

@@ -1,6 +1,7 @@
 using System.Drawing;
 using LogViewer.Core.Text;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.History;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
@@ -94,6 +95,10 @@ internal sealed partial class LogPane : View
             top++;
         }
 
+        // The oldest loaded line in view: a row above it says whether older lines are loading, loadable or none.
+        var topRowText = top == 0 && skipLines == 0 && count > 0 && (_state.Wrap || !_folds.IsEmpty || !GapPushesOut(top, height, count))
+            ? OlderLinesReducer.TopRowText(_state, rows.At(0)!.Value.TimestampNanos)
+            : null;
         _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
         RowKey? first = null, last = null;
         if (_entryAtRow.Length != height)
@@ -102,6 +107,12 @@ internal sealed partial class LogPane : View
         }
 
         Array.Fill(_entryAtRow, -1);
+        if (topRowText is not null && height > 1)
+        {
+            DrawTopRow(topRowText, width, normal);
+            row++;
+        }
+
         for (var index = top; row < height && index < count; index++)
         {
             if (rows.At(index) is not { } entry)
@@ -187,6 +198,7 @@ internal sealed partial class LogPane : View
         || !a.Replicas.SequenceEqual(b.Replicas) || !ReferenceEquals(a.Marks, b.Marks) || !ReferenceEquals(a.Alerts.Marked, b.Alerts.Marked) || a.SearchGapNanos != b.SearchGapNanos
         || !ReferenceEquals(a.Folding, b.Folding) || a.ShowRequestIds != b.ShowRequestIds
         || (b.TimeFormat == TimeFormat.Relative && a.Now != b.Now)
+        || a.Older != b.Older || (a.TailStatus?.History != b.TailStatus?.History && a.TopRow == 0)
         // An empty pane says why it is empty; the reason can change (a deployment scaled to zero) with no line arriving.
         || (b.Rows.Count == 0 && !string.Equals(LifecycleText.EmptyPane(a.Lifecycle), LifecycleText.EmptyPane(b.Lifecycle), StringComparison.Ordinal));
 

@@ -33,7 +33,7 @@ internal static class StatusText
             (LifecycleText.Short(state.Lifecycle), 5),
             (state.TailStatus is { History: { ClosedRange: true } read } status && ClosedRead(status, read, state) is { } done ? done : Tail(state.TailStatus, state.Now), 5),
             (lines, 4),
-            (History(state), 2),
+            (History(state), state.Older.CutNanos is null ? 2 : 5),
             ($"{state.Figures.RatePerSecond.ToString("0.#", CultureInfo.InvariantCulture)}/s", 2),
             (figures.Evicted > 0 ? $"{HumanText.Compact(figures.Evicted)} evicted" : string.Empty, 1),
             (mode, 6),
@@ -86,6 +86,12 @@ internal static class StatusText
     public static string History(ViewerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Older.CutNanos is not null)
+        {
+            // Reading far back filled the viewer: the newest lines were let go and are not being taken.
+            return "live end not held: G reads it back";
+        }
+
         if (state.TailStatus?.History is not { Complete: false } history)
         {
             return string.Empty;

@@ -103,6 +103,7 @@ internal static class PickCommand
                 Filters = settings.Tail.Filters,
                 Api = api,
                 Lookback = settings.Tail.Lookback,
+                TailFrom = from => services.TailSources.Create(api!, target, TuiOutputMode.TailFrom(tail, from)),
             };
             var viewer = TuiOutputMode.SessionFor(events, context, terminal, noColor: !string.IsNullOrEmpty(services.Environment.GetVariable("NO_COLOR")));
             return memory is null ? viewer : memory.Attach(viewer, SessionStore.KeyOf(target));

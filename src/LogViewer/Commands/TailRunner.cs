@@ -77,7 +77,8 @@ internal sealed class TailRunner(CliServices services)
         // The TUI reads newest first (a training job from its start unless a window was asked for); text and jsonl
         // keep oldest first, for strict time order.
         var tail = tui ? TuiOutputMode.TailFor(settings.Tail, control!, settings.Display, settings.DefaultRange) : settings.Tail;
-        var events = services.TailSources.Create(api, target, tui ? tail with { Filters = new LogQuery() } : tail);
+        var viewerTail = tui ? tail with { Filters = new LogQuery() } : tail;
+        var events = services.TailSources.Create(api, target, viewerTail);
         var output = services.Outputs.Create(settings.Output);
         var context = new ViewerContext(target, source, settings.Display)
         {
@@ -87,6 +88,7 @@ internal sealed class TailRunner(CliServices services)
             Api = api,
             Lookback = settings.Tail.Lookback,
             SessionKey = Core.Sessions.SessionStore.KeyOf(target),
+            TailFrom = tui ? from => services.TailSources.Create(api, target, TuiOutputMode.TailFrom(viewerTail, from)) : null,
         };
         return output.RunAsync(events, context, cancellationToken);
     }

@@ -70,6 +70,16 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
         };
     }
 
+    /// <summary>
+    /// The viewer's tail again from a millisecond on, for G after reading far back: the same options, newest first,
+    /// from that millisecond (not the job's start) and following.
+    /// </summary>
+    public static TailOptions TailFrom(TailOptions viewerTail, long fromEpochMillis)
+    {
+        ArgumentNullException.ThrowIfNull(viewerTail);
+        return viewerTail with { FromEpochMillis = fromEpochMillis, ToEpochMillis = null, StartAtJobCreation = false, Follow = true };
+    }
+
     public static TuiSession SessionFor(IObservable<TailEvent> events, ViewerContext context, TerminalStyle terminal, bool noColor)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -84,6 +94,8 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
                 ? null
                 : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
             TraceRequest = api is not null && target is DeploymentTarget deployment ? RequestTraceFetch.For(api, deployment, TaskPoolScheduler.Default) : null,
+            ReadOlder = api is null || target is null ? null : new OlderHistory(api, target, new Core.Api.LogQuery(), TaskPoolScheduler.Default).ReadPageAsync,
+            TailFrom = context.TailFrom,
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,
             MessageColours = !noColor,

@@ -26,6 +26,12 @@ internal sealed record ViewerContext(LogTarget Target, string Source, DisplaySet
     /// <summary>Resumes a tail that stopped because its training job ended (the TUI's resume key); null when it cannot.</summary>
     public TailControl? Control { get; init; }
 
+    /// <summary>
+    /// The viewer's tail again from a millisecond (epoch ms) on: G after reading far back shed the live end. Null for
+    /// a replayed file.
+    /// </summary>
+    public Func<long, IObservable<TailEvent>>? TailFrom { get; init; }
+
     /// <summary>The target with its names ("llama-finetunes / oom-repro (x8b2n5r)") when they are known.</summary>
     public string? Title { get; init; }
 }

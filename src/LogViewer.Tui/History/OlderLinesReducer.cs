@@ -1,0 +1,181 @@
+using System.Globalization;
+using LogViewer.Core.Model;
+using LogViewer.Tui.Prompt.Commands;
+using LogViewer.Tui.State;
+
+namespace LogViewer.Tui.History;
+
+/// <summary>
+/// Scrolling back into history: moving above the oldest loaded line (k or PgUp at the top, g, <c>:goto</c> to an
+/// earlier time) reads the page before it; <c>:goto</c> keeps reading until its time is loaded. While the back-fill
+/// of the window is still running it is the one reading older lines, so nothing is asked. G after reading far back
+/// shed the live end follows again, from where it was cut.
+/// </summary>
+internal static class OlderLinesReducer
+{
+    public static ViewerUpdate? Update(ViewerState state, ViewerAction action) => action switch
+    {
+        OlderLinesRead read => OnRead(state, read),
+        OlderLinesFailed failed => (ViewerUpdate)(state with
+        {
+            Older = state.Older with { Loading = false, Error = failed.Message, PendingGotoNanos = null },
+        }),
+        _ => (ViewerUpdate?)null,
+    };
+
+    /// <summary>
+    /// After the root reducer moved: asks for older lines when the move went above the oldest loaded line, follows
+    /// the live end again on G after a cut, and finishes a <c>:goto</c> whose time has been loaded.
+    /// </summary>
+    public static ViewerUpdate AfterMove(ViewerState before, ViewerAction action, ViewerUpdate update)
+    {
+        if (action is GoToBottom && before.Older.CutNanos is { } cut)
+        {
+            var state = update.State with
+            {
+                Older = update.State.Older with { CutNanos = null, PendingGotoNanos = null },
+                Notice = "following again: reading the newest lines back in",
+            };
+            return new ViewerUpdate(state, update.Effects.IsDefault ? [new FollowLiveAgain(cut)] : update.Effects.Add(new FollowLiveAgain(cut)));
+        }
+
+        if (action is DataChanged && update.State.Older.PendingGotoNanos is { } target)
+        {
+            return FinishGoto(update, target);
+        }
+
+        var wantsOlder = action switch
+        {
+            MoveBy { Rows: < 0 } or MoveByPages { Pages: < 0 } => AtTop(before),
+            GoToTop => true,
+            _ => false,
+        };
+        return wantsOlder ? Load(update) : update;
+    }
+
+    /// <summary>
+    /// <c>:goto</c> to a time before the oldest loaded line: read pages until it is loaded. <c>null</c> when the time
+    /// is loaded already, or nothing older can be read (the ordinary goto then applies).
+    /// </summary>
+    public static ViewerUpdate? GoToEarlier(ViewerState state, GotoTarget target)
+    {
+        var rows = state.Rows;
+        if (rows.Count == 0 || !CanLoad(state))
+        {
+            return null;
+        }
+
+        var oldest = rows.At(0)!.Value.TimestampNanos;
+        var time = target.Resolve(rows.At(rows.Count - 1)!.Value.TimestampNanos);
+        if (time >= oldest)
+        {
+            return null;
+        }
+
+        return Load(state with
+        {
+            Older = state.Older with { PendingGotoNanos = time },
+            Notice = $"loading older lines back to {Clock(state, time)}...",
+        });
+    }
+
+    /// <summary>The text of the pane's top row while the oldest loaded line is in view; <c>null</c> for none.</summary>
+    public static string? TopRowText(ViewerState state, long? oldestNanos)
+    {
+        var older = state.Older;
+        if (state.TailStatus?.History is { Filling: true } history)
+        {
+            return $"loading older lines... (the window's history is read back to {Clock(state, Nanos.FromEpochMillis(history.BackToEpochMillis))}, {history.Fraction:P0})";
+        }
+
+        if (!older.Available)
+        {
+            return null;
+        }
+
+        if (older.Loading)
+        {
+            return older.PendingGotoNanos is { } target
+                ? $"loading older lines... (back to {Clock(state, target)})"
+                : "loading older lines...";
+        }
+
+        if (older.Error is { } error)
+        {
+            return $"could not load older lines: {error} (k or g tries again)";
+        }
+
+        if (older.ExhaustedAtFloorMillis is { } floor)
+        {
+            var before = oldestNanos ?? Nanos.FromEpochMillis(floor);
+            return $"no older lines before {Clock(state, before)}";
+        }
+
+        return "older lines not loaded yet: k or g at the top reads them";
+    }
+
+    private static ViewerUpdate OnRead(ViewerState state, OlderLinesRead read)
+    {
+        var older = state.Older with
+        {
+            Loading = false,
+            Error = null,
+            PagesRead = state.Older.PagesRead + 1,
+            ExhaustedAtFloorMillis = read.Exhausted ? read.FloorMillis : null,
+            CutNanos = read.CutNanos,
+        };
+        var next = state with { Older = older };
+        if (read.CutNanos is not null && state.Older.CutNanos is null)
+        {
+            next = next with { Notice = "the viewer is full: the newest lines were let go to keep these (G reads them back in)" };
+        }
+
+        if (older.PendingGotoNanos is { } target && !read.Exhausted && read.OldestHeldNanos > target)
+        {
+            return new ViewerUpdate(next with { Older = older with { Loading = true } }, [ReadOlderLines.Instance]);
+        }
+
+        return next;
+    }
+
+    // A :goto waits for the view to show its time (the filtered rows catch up after the store took the page).
+    private static ViewerUpdate FinishGoto(ViewerUpdate update, long target)
+    {
+        var state = update.State;
+        var rows = state.Rows;
+        var reached = rows.Count > 0 && rows.At(0)!.Value.TimestampNanos <= target;
+        if (!reached && (state.Older.Loading || state.Older.ExhaustedAtFloorMillis is null && state.Older.Error is null))
+        {
+            return update;
+        }
+
+        var cleared = state with { Older = state.Older with { PendingGotoNanos = null } };
+        var row = Math.Min(rows.RowAtOrAfterTime(target), Math.Max(0, rows.Count - 1));
+        return update with { State = rows.Count == 0 ? cleared : Positions.PlaceAtTop(cleared, rows, row) };
+    }
+
+    private static bool AtTop(ViewerState state) => state.Rows.Count == 0 || (!state.Following && state.SelectedRow == 0);
+
+    private static bool CanLoad(ViewerState state) =>
+        state.Older is { Available: true, Loading: false, ExhaustedAtFloorMillis: null } && state.TailStatus?.History is not { Filling: true };
+
+    private static ViewerUpdate Load(ViewerUpdate update)
+    {
+        var state = update.State;
+        if (!CanLoad(state))
+        {
+            return update;
+        }
+
+        var loading = state with { Older = state.Older with { Loading = true, Error = null } };
+        return new ViewerUpdate(loading, update.Effects.IsDefault ? [ReadOlderLines.Instance] : update.Effects.Add(ReadOlderLines.Instance));
+    }
+
+    // With the date: reading back can cross days ("no older lines before 2026-11-28 09:00:12").
+    private static string Clock(ViewerState state, long nanos)
+    {
+        var utc = state.TimeFormat == TimeFormat.UtcIso;
+        var time = TimeZoneInfo.ConvertTime(Nanos.ToDateTimeOffset(nanos), utc ? TimeZoneInfo.Utc : state.LocalZone);
+        return time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + (utc ? "Z" : string.Empty);
+    }
+}
