@@ -25,12 +25,12 @@ internal static class KeyTable
     public static IReadOnlyList<KeyCommand> Commands { get; } =
     [
         new(["j", "Down"], "next entry", new MoveBy(1)),
-        new(["k", "Up"], "previous entry (pauses)", new MoveBy(-1)),
+        new(["k", "Up"], "previous (older at top)", new MoveBy(-1)),
         new(["PageDown", "Space"], "down one page", new MoveByPages(1)),
-        new(["PageUp", "b"], "up one page", new MoveByPages(-1)),
+        new(["PageUp", "b"], "page up (older at top)", new MoveByPages(-1)),
         new(["Ctrl+D"], "down half a page", new MoveByPages(0.5)),
         new(["Ctrl+U"], "up half a page", new MoveByPages(-0.5)),
-        new(["g", "Home"], "first line", new GoToTop()),
+        new(["g", "Home"], "first line, reads older", new GoToTop()),
         new(["G", "End"], "last line and follow", new GoToBottom()),
         new(["f"], "toggle follow", new ToggleFollow()),
         new(["l", "Right"], $"scroll right {HorizontalStep} cols", new ScrollHorizontally(HorizontalStep)),
