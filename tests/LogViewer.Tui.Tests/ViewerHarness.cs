@@ -94,6 +94,22 @@ internal sealed class ViewerHarness : IDisposable
         Settle();
     }
 
+    /// <summary>A mouse event at a screen cell, then the screen catches up.</summary>
+    public void Mouse(int x, int y, MouseFlags flags)
+    {
+        App.Mouse.RaiseMouseEvent(new Mouse { ScreenPosition = new System.Drawing.Point(x, y), Flags = flags });
+        Settle();
+    }
+
+    /// <summary>A double click as the driver reports it: press, release, press, release, double click.</summary>
+    public void DoubleClick(int x, int y)
+    {
+        foreach (var flags in new[] { MouseFlags.LeftButtonPressed, MouseFlags.LeftButtonReleased, MouseFlags.LeftButtonPressed, MouseFlags.LeftButtonReleased, MouseFlags.LeftButtonDoubleClicked })
+        {
+            Mouse(x, y, flags);
+        }
+    }
+
     /// <summary>The message of the selected row.</summary>
     public string? SelectedMessage => Program.State.Rows.At(Program.State.SelectedRow)?.Message;
 

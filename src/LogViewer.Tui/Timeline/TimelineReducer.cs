@@ -31,7 +31,7 @@ internal static class TimelineReducer
                 };
         }
 
-        if (!timeline.Open || !timeline.Focused || state.HelpVisible)
+        if (!HasKeys(state))
         {
             return null;
         }
@@ -47,6 +47,16 @@ internal static class TimelineReducer
             _ => null,
         };
         return next is { } changed ? new ViewerUpdate(changed, []) : (ViewerUpdate?)null;
+    }
+
+    /// <summary>
+    /// The strip takes its keys: it is open with the keys, and nothing is drawn over it (help, the detail pane, the
+    /// request trace, a chart keep theirs: Esc closes them, not the strip under them).
+    /// </summary>
+    public static bool HasKeys(ViewerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Timeline is { Open: true, Focused: true } && !state.HelpVisible && !state.Detail.Open && !state.Trace.Open && !state.Chart.Open;
     }
 
     /// <summary>Adds a count when the strip is open, nothing is counting, and the last count is not of what it shows now.</summary>

@@ -209,7 +209,7 @@ internal sealed class ViewerRoot : Runnable
             return true;
         }
 
-        if (_state.Timeline.Focused && !_state.HelpVisible && KeyNames.NameOf(key) is { } stripKey && TimelineKeys.Resolve(stripKey) is { } stripAction)
+        if (TimelineReducer.HasKeys(_state) && KeyNames.NameOf(key) is { } stripKey && TimelineKeys.Resolve(stripKey) is { } stripAction)
         {
             // The strip takes its own keys; the others still reach the pane.
             Dispatched?.Invoke(stripAction);

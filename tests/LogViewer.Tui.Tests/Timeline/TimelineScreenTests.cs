@@ -1,6 +1,5 @@
 using LogViewer.Core.Model;
 using LogViewer.Tui.Timeline;
-using System.Drawing;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
@@ -198,7 +197,7 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
         var column = 22 + TimelineStrip.Gutter + 20;
 
         // When: a press on the bars' column of bucket 20 (12:00:40).
-        Mouse(viewer, column, 1, MouseFlags.LeftButtonPressed);
+        viewer.Mouse(column, 1, MouseFlags.LeftButtonPressed);
 
         // Then: the cursor is there and the strip has the keys.
         Assert.Equal(20, viewer.Program.State.Timeline.CursorBucket);
@@ -206,10 +205,8 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
         Assert.Contains("12:00:40-12:00:42", viewer.Rows[0], StringComparison.Ordinal);
 
         // When: a double click there.
-        Mouse(viewer, column, 1, MouseFlags.LeftButtonReleased);
-        Mouse(viewer, column, 1, MouseFlags.LeftButtonPressed);
-        Mouse(viewer, column, 1, MouseFlags.LeftButtonReleased);
-        Mouse(viewer, column, 1, MouseFlags.LeftButtonDoubleClicked);
+        viewer.Mouse(column, 1, MouseFlags.LeftButtonReleased);
+        viewer.DoubleClick(column, 1);
 
         // Then: the pane is at the bucket's first entry, where the errors began.
         var state = viewer.Program.State;
@@ -219,17 +216,33 @@ public sealed class TimelineScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_Pane_Opened_Over_The_Strip_Keeps_Its_Keys_And_Esc_Closes_It_Not_The_Strip()
+    {
+        // Given: the strip with the keys, and the detail pane opened over it by a double click on a line.
+        using var viewer = new ViewerHarness();
+        FeedErrorOnset(viewer);
+        viewer.Press(new Key('T'));
+        var row = viewer.RowOf("line 59");
+        viewer.DoubleClick(40, row);
+        Assert.True(viewer.Program.State.Detail.Open);
+        Assert.True(viewer.Program.State.Timeline.Focused);
+
+        // When: Esc.
+        viewer.Press(Key.Esc);
+
+        // Then: the detail pane closed; the strip is still open, with the keys.
+        Assert.False(viewer.Program.State.Detail.Open);
+        Assert.True(viewer.Program.State.Timeline is { Open: true, Focused: true });
+        viewer.Press(new Key('h'));
+        Assert.Equal(viewer.Program.State.Timeline.Histogram.Count - 2, viewer.Program.State.Timeline.CursorBucket);
+    }
+
+    [Fact]
     public void A_Bad_Timeline_Argument_Is_Refused_With_A_Reason()
     {
         using var viewer = new ViewerHarness();
         viewer.Command("timeline sideways");
         Assert.Contains("timeline sideways: expected on, off", viewer.Screen, StringComparison.Ordinal);
         Assert.False(viewer.Program.State.Timeline.Open);
-    }
-
-    private static void Mouse(ViewerHarness viewer, int x, int y, MouseFlags flags)
-    {
-        viewer.App.Mouse.RaiseMouseEvent(new Mouse { ScreenPosition = new Point(x, y), Flags = flags });
-        viewer.Settle();
     }
 }
