@@ -258,8 +258,10 @@ public sealed class MetricIndex : IDisposable
                 series.Add(new MetricSeriesSnapshot(one.Replica, [.. points], min, max, points[^1].Last, one.Lines));
             }
 
-            // By step when nearly every line has one: a few lines printed before the loop started should not switch it to time.
-            _snapshot = new MetricChart(Key, LinesWithStep * 10 >= Lines * 9, Lines, series.ToImmutable(), Version);
+            // By step when nearly every line has one: a few lines printed before the loop started should not switch it to
+            // time. The step itself is charted by time (how fast training goes), never against itself.
+            var bySteps = LinesWithStep * 10 >= Lines * 9 && !Key.Equals(MetricScanner.StepKey, StringComparison.OrdinalIgnoreCase);
+            _snapshot = new MetricChart(Key, bySteps, Lines, series.ToImmutable(), Version);
             return _snapshot;
         }
     }

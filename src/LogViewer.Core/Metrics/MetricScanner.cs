@@ -26,6 +26,9 @@ public sealed class MetricScanner
     /// <summary>Distinct key names remembered; later new names are not read (junk text cannot grow memory).</summary>
     public const int MaxKeyNames = 4096;
 
+    /// <summary>The key whose whole value is a line's step, the x of its other values.</summary>
+    public const string StepKey = "step";
+
     /// <summary>The key tqdm's rates are reported under.</summary>
     public const string IterationsPerSecond = "it/s";
 
@@ -83,7 +86,7 @@ public sealed class MetricScanner
             }
 
             into[count++] = new MetricReading(key, value);
-            if (step < 0 && key.Equals("step", StringComparison.OrdinalIgnoreCase) && value >= 0 && value <= long.MaxValue / 2 && Math.Floor(value) == value)
+            if (step < 0 && key.Equals(StepKey, StringComparison.OrdinalIgnoreCase) && value >= 0 && value <= long.MaxValue / 2 && Math.Floor(value) == value)
             {
                 step = (long)value;
             }

@@ -20,6 +20,9 @@ internal sealed class ChartPane : View
     {
         BorderStyle = LineStyle.Single;
         Visible = false;
+
+        // The title holds the key, and keys have underscores (grad_norm): not a hot key mark here.
+        HotKeySpecifier = new System.Text.Rune(0xFFFF);
     }
 
     public void Render(ViewerState state)

@@ -119,6 +119,7 @@ public sealed class MetricIndexTests
 
         Assert.True(index.Read("loss")!.BySteps);
         Assert.False(index.Read("it/s")!.BySteps);
+        Assert.False(index.Read("step")!.BySteps);
         Assert.Equal([1L, 2L], index.Read("loss")!.Series[0].Points.Select(p => p.Step));
     }
 

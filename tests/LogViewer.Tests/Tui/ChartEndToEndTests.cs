@@ -48,7 +48,7 @@ public sealed partial class ChartEndToEndTests(ITestOutputHelper output)
         // # reads the entry the pane shows: wait for the narrowed count, as a user sees the re-filter apply.
         terminal.WaitFor(s => NarrowedPattern().IsMatch(s), "the narrowed view");
         terminal.SendKeys("#");
-        terminal.WaitForText("Chart: step by step");
+        terminal.WaitForText("Chart: step by time");
         terminal.SendKeys("#", "#");
         screen = terminal.WaitForText("Chart: loss by step");
         output.WriteLine(screen);

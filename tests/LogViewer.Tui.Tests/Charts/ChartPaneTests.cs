@@ -189,7 +189,7 @@ public sealed class ChartPaneTests(ITestOutputHelper output)
 
         viewer.Press(new Key('#'));
         Assert.Equal("step", viewer.Program.State.Chart.Key);
-        Assert.Contains("Chart: step by step", viewer.Screen, StringComparison.Ordinal);
+        Assert.Contains("Chart: step by time", viewer.Screen, StringComparison.Ordinal);
         Assert.Contains("# next key", viewer.Screen, StringComparison.Ordinal);
 
         viewer.Press(new Key('#'));
@@ -254,6 +254,8 @@ public sealed class ChartPaneTests(ITestOutputHelper output)
         viewer.Press(Key.Tab);
 
         Assert.Equal("chart grad_norm", viewer.Program.State.Prompt.Text);
+        viewer.Press(Key.Enter);
+        Assert.Contains("Chart: grad_norm by step", viewer.Screen, StringComparison.Ordinal);
     }
 
     [Fact]
