@@ -6,7 +6,7 @@ using Polly;
 namespace LogViewer.Core.Tail;
 
 /// <summary>
-/// Scrolling back past what a viewer holds: each <see cref="ReadPageAsync"/> reads the newest lines before the
+/// Scrolling back past what a viewer holds: each <see cref="ReadPageAsync(long?, IReadOnlyList{LogEntry}, CancellationToken)"/> reads the newest lines before the
 /// oldest one held, a page (or a few empty 7-day windows) at a time, down to the target's start: a training job's or
 /// a deployment's <c>created_at</c>, or <see cref="FallbackDepth"/> back when the API does not say. Exactly once
 /// against the holder: the page ends at the oldest held line's millisecond, read again whole, and the lines the holder
@@ -48,22 +48,30 @@ public sealed class OlderHistory
     /// returned in time order. <paramref name="heldAtOldestMillis"/> are the lines the holder has in that line's
     /// millisecond. With nothing held, pass <c>null</c>: the page ends now.
     /// </summary>
-    public async Task<OlderPage> ReadPageAsync(long? oldestHeldNanos, IReadOnlyList<LogEntry> heldAtOldestMillis, CancellationToken cancellationToken)
+    public Task<OlderPage> ReadPageAsync(long? oldestHeldNanos, IReadOnlyList<LogEntry> heldAtOldestMillis, CancellationToken cancellationToken) =>
+        ReadPageAsync(oldestHeldNanos, heldAtOldestMillis, null, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadPageAsync(long?, IReadOnlyList{LogEntry}, CancellationToken)"/>, filling a gap: reading stops at
+    /// <paramref name="downToMillis"/>, the gap's oldest millisecond, where the holder has
+    /// <paramref name="heldAtDownTo"/> (the newest lines of the part below the gap); <see cref="OlderPage.Exhausted"/>
+    /// then says the gap is closed.
+    /// </summary>
+    public async Task<OlderPage> ReadPageAsync(
+        long? oldestHeldNanos, IReadOnlyList<LogEntry> heldAtOldestMillis, long? downToMillis, IReadOnlyList<LogEntry> heldAtDownTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(heldAtOldestMillis);
-        var floor = _floorMillis ??= await FloorAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(heldAtDownTo);
+        var targetFloor = _floorMillis ??= await FloorAsync(cancellationToken).ConfigureAwait(false);
+        var floor = Math.Max(targetFloor, downToMillis ?? long.MinValue);
         var endMillis = oldestHeldNanos is { } nanos ? Nanos.ToEpochMillis(nanos) : _clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (endMillis < floor)
         {
             return new OlderPage([], floor, Exhausted: true, Requests: 0);
         }
 
-        // What the holder has of the boundary millisecond counts as emitted: only the copies it lacks come back.
-        var held = new EmittedIdentities();
-        foreach (var group in heldAtOldestMillis.GroupBy(e => e, LineIdentityComparer.Instance))
-        {
-            held.Raise(group.Key, group.Count());
-        }
+        // What the holder has of the boundary milliseconds counts as emitted: only the copies it lacks come back.
+        var held = Held([.. heldAtOldestMillis, .. heldAtDownTo]);
 
         var identities = new HistoryIdentities(held);
         var pager = new HistoryPager(FetchAsync, _filters, _limit, _screen);
@@ -81,6 +89,48 @@ public sealed class OlderHistory
         }
 
         return new OlderPage([], floor, Exhausted: true, requests);
+    }
+
+    /// <summary>
+    /// <c>:goto</c> far back: one ascending page from <paramref name="timeNanos"/> (or the target's start, if later) up
+    /// to the holder's oldest line <paramref name="loadedOldestNanos"/>, whose millisecond's held lines
+    /// <paramref name="heldAtLoadedOldest"/> are not given again. When the page is full, lines between it and what is
+    /// held are not loaded: <see cref="OlderAround.GapFromMillis"/> is the page's newest millisecond, from which
+    /// <see cref="ReadPageAsync(long?, IReadOnlyList{LogEntry}, long?, IReadOnlyList{LogEntry}, CancellationToken)"/>
+    /// fills the gap later.
+    /// </summary>
+    public async Task<OlderAround> ReadAroundAsync(long timeNanos, long? loadedOldestNanos, IReadOnlyList<LogEntry> heldAtLoadedOldest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(heldAtLoadedOldest);
+        var floor = _floorMillis ??= await FloorAsync(cancellationToken).ConfigureAwait(false);
+        var start = Math.Max(floor, Nanos.ToEpochMillis(timeNanos));
+        var end = loadedOldestNanos is { } oldest ? Nanos.ToEpochMillis(oldest) : _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (start > end)
+        {
+            return new OlderAround([], null, floor, Requests: 0);
+        }
+
+        var limit = Math.Min(_limit.Current, LogQuery.MaxLimit);
+        var query = _filters with { StartEpochMillis = start, EndEpochMillis = end, Direction = SortDirection.Ascending, Limit = limit };
+        var answer = await Call(ct => _api.GetLogsAsync(_target, query, ct), cancellationToken).ConfigureAwait(false);
+        var entries = _screen.Screen(answer, query).Entries.Where(e => e.EpochMillis >= start && e.EpochMillis <= end).ToList();
+        var held = Held(heldAtLoadedOldest);
+        var copies = new Dictionary<LogEntry, int>(LineIdentityComparer.Instance);
+        var fresh = entries.Where(e => ++System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(copies, e, out _) > held.Copies(e)).ToList();
+        var full = answer.Entries.Count >= limit && entries.Count > 0;
+        return new OlderAround(fresh, full ? entries[^1].EpochMillis : null, floor, Requests: 1);
+    }
+
+    // The holder's lines of a boundary millisecond, by identity with their copies.
+    private static EmittedIdentities Held(IEnumerable<LogEntry> lines)
+    {
+        var held = new EmittedIdentities();
+        foreach (var group in lines.GroupBy(e => e, LineIdentityComparer.Instance))
+        {
+            held.Raise(group.Key, group.Count());
+        }
+
+        return held;
     }
 
     // Nothing is logged before the target existed; the status endpoints say when that was.
@@ -122,3 +172,9 @@ public sealed class OlderHistory
 /// older is left down to <see cref="FloorMillis"/>, the target's start.
 /// </summary>
 public sealed record OlderPage(IReadOnlyList<LogEntry> Entries, long FloorMillis, bool Exhausted, int Requests);
+
+/// <summary>
+/// One read of <see cref="OlderHistory.ReadAroundAsync"/>: the lines from the time asked, in time order, and where the
+/// gap between them and what was held starts (<c>null</c>: they reach it, nothing is missing between).
+/// </summary>
+public sealed record OlderAround(IReadOnlyList<LogEntry> Entries, long? GapFromMillis, long FloorMillis, int Requests);

@@ -272,6 +272,12 @@ internal sealed class ViewerProgram : IDisposable
             case ReadOlderLines:
                 StartReadingOlder();
                 break;
+            case ReadAround around:
+                StartReadingAround(around.TimeNanos);
+                break;
+            case ReadIntoGap gap:
+                StartReadingGap(gap.Gap);
+                break;
             case FollowLiveAgain again:
                 FollowFromCut(again.CutNanos);
                 break;
@@ -354,31 +360,100 @@ internal sealed class ViewerProgram : IDisposable
         });
     }
 
-    // The boundary is read, and the page added, on the ingest thread (the store's only writer); the read runs on the pool.
     private void StartReadingOlder()
     {
-        if (_session.ReadOlder is not { } read)
+        if (_session.ReadOlder is { } read)
         {
-            Dispatch(new OlderLinesFailed("older lines cannot be read here"));
-            return;
-        }
-
-        var added = Observable.Start(HeldBoundary, _schedulers.Ingest)
-            .SelectMany(boundary => Observable.FromAsync(ct => read(boundary.Oldest, boundary.Held, ct)))
-            .ObserveOn(_schedulers.Ingest)
-            .Select(page =>
+            ReadIntoStore(HeldBoundary, (boundary, ct) => read(boundary.Oldest, boundary.Held, null, [], ct), (_, page) =>
             {
                 _store.AddOlder(page.Entries);
                 var held = _store.Current;
-                return (ViewerAction)new OlderLinesRead(page.Entries.Count, page.Exhausted, page.FloorMillis, held.Count == 0 ? null : held.TimestampAt(0), held.CutNanos);
-            })
-            .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new OlderLinesFailed(error switch
+                return new OlderLinesRead(page.Entries.Count, page.Exhausted, page.FloorMillis, held.Count == 0 ? null : held.TimestampAt(0), held.CutNanos);
+            });
+        }
+    }
+
+    // :goto far back: one page there, added below what is held, with the gap between them estimated from its rate.
+    private void StartReadingAround(long timeNanos)
+    {
+        if (_session.ReadAround is { } read)
+        {
+            ReadIntoStore(HeldBoundary, (boundary, ct) => read(timeNanos, boundary.Oldest, boundary.Held, ct), (boundary, page) =>
             {
-                LogApiException api => api.Message.TrimEnd('.'),
-                _ => error.Message.TrimEnd('.'),
-            })))
+                _store.AddOlder(page.Entries);
+                HistoryGap? gap = null;
+                if (page.GapFromMillis is { } from && boundary.Oldest is { } upper && page.Entries.Count > 0)
+                {
+                    var seconds = Math.Max(1e-3, (page.Entries[^1].TimestampNanos - page.Entries[0].TimestampNanos) / 1e9);
+                    gap = new HistoryGap(from, upper, page.Entries.Count / seconds);
+                }
+
+                return new AroundRead(page.Entries.Count, page.Entries.Count > 0 ? page.Entries[0].TimestampNanos : null, gap, page.FloorMillis, _store.Current.CutNanos);
+            });
+        }
+    }
+
+    // A gap's newest page: below the held line at its top, down to the page read far back.
+    private void StartReadingGap(HistoryGap gap)
+    {
+        if (_session.ReadOlder is { } read)
+        {
+            ReadIntoStore(() => GapBoundary(gap), (boundary, ct) => read(boundary.Upper, boundary.HeldAtUpper, gap.FromMillis, boundary.HeldAtFrom, ct), (_, page) =>
+            {
+                _store.AddOlder(page.Entries);
+                var left = page.Exhausted ? null : page.Entries.Count > 0 ? gap with { UpperNanos = page.Entries[0].TimestampNanos } : gap;
+                return new GapPageRead(page.Entries.Count, left, _store.Current.CutNanos);
+            });
+        }
+    }
+
+    /// <summary>
+    /// One read of history into the store: the boundary is taken, and the page added, on the ingest thread (the
+    /// store's only writer); the read runs on the pool; the answer (or why it failed) comes back to the UI.
+    /// </summary>
+    private void ReadIntoStore<TBoundary, TPage>(Func<TBoundary> boundary, Func<TBoundary, CancellationToken, Task<TPage>> read, Func<TBoundary, TPage, ViewerAction> add)
+    {
+        var added = Observable.Start(boundary, _schedulers.Ingest)
+            .SelectMany(at => Observable.FromAsync(ct => read(at, ct)).Select(page => (at, page)))
+            .ObserveOn(_schedulers.Ingest)
+            .Select(done => add(done.at, done.page))
+            .Catch<ViewerAction, Exception>(error => Observable.Return<ViewerAction>(new OlderLinesFailed(Reason(error))))
             .ObserveOn(_schedulers.Ui);
         _subscriptions.Add(added.Subscribe(Dispatch, OnEventsFailed));
+    }
+
+    private static string Reason(Exception error) => error switch
+    {
+        LogApiException api => api.Message.TrimEnd('.'),
+        _ => error.Message.TrimEnd('.'),
+    };
+
+    // The held lines on both sides of a gap: the top line's millisecond above it, the gap's first millisecond below.
+    private (long Upper, IReadOnlyList<LogEntry> HeldAtUpper, IReadOnlyList<LogEntry> HeldAtFrom) GapBoundary(HistoryGap gap)
+    {
+        var held = _store.Current;
+        if (held.Count + LogQuery.MaxLimit > _store.Capacity)
+        {
+            _store.CutAfterNewest();
+        }
+
+        var top = Math.Min(held.LowerBound(gap.UpperNanos), held.Count - 1);
+        var upper = held.TimestampAt(top);
+        List<LogEntry> atUpper = [], atFrom = [];
+        for (var i = top; i < held.Count && Nanos.ToEpochMillis(held.TimestampAt(i)) == Nanos.ToEpochMillis(upper); i++)
+        {
+            atUpper.Add(held.GetRow(i).ToLogEntry());
+        }
+
+        for (var i = top - 1; i >= 0 && Nanos.ToEpochMillis(held.TimestampAt(i)) >= gap.FromMillis; i--)
+        {
+            if (Nanos.ToEpochMillis(held.TimestampAt(i)) == gap.FromMillis)
+            {
+                atFrom.Add(held.GetRow(i).ToLogEntry());
+            }
+        }
+
+        return (upper, atUpper, atFrom);
     }
 
     /// <summary>

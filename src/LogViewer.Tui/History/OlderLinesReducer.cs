@@ -6,8 +6,9 @@ using LogViewer.Tui.State;
 namespace LogViewer.Tui.History;
 
 /// <summary>
-/// Scrolling back into history: moving above the oldest loaded line (k or PgUp at the top, g, <c>:goto</c> to an
-/// earlier time) reads the page before it; <c>:goto</c> keeps reading until its time is loaded. While the back-fill
+/// Scrolling back into history: moving above the oldest loaded line (k or PgUp at the top, g) reads the page before
+/// it; <c>:goto</c> far back reads one page at its time, leaving a gap (<see cref="HistoryGap"/>) that fills from its
+/// top when moved into, or down to a <c>:goto</c> time inside it. While the back-fill
 /// of the window is still running it is the one reading older lines, so nothing is asked. G after reading far back
 /// shed the live end follows again, from where it was cut.
 /// </summary>
@@ -16,6 +17,8 @@ internal static class OlderLinesReducer
     public static ViewerUpdate? Update(ViewerState state, ViewerAction action) => action switch
     {
         OlderLinesRead read => OnRead(state, read),
+        AroundRead around => OnAround(state, around),
+        GapPageRead gap => OnGapPage(state, gap),
         OlderLinesFailed failed => (ViewerUpdate)(state with
         {
             Older = state.Older with { Loading = false, Error = failed.Message, PendingGotoNanos = null },
@@ -44,6 +47,11 @@ internal static class OlderLinesReducer
             return FinishGoto(update, target);
         }
 
+        if (update.State.Older.Gap is { } gap && CrossesGap(before, update.State, action, gap))
+        {
+            return Load(update, new ReadIntoGap(gap));
+        }
+
         var wantsOlder = action switch
         {
             MoveBy { Rows: < 0 } or MoveByPages { Pages: < 0 } => AtTop(before),
@@ -53,6 +61,39 @@ internal static class OlderLinesReducer
         return wantsOlder ? Load(update) : update;
     }
 
+    /// <summary>The text of the gap row, drawn above the first held line after a gap.</summary>
+    public static string GapRowText(ViewerState state, HistoryGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        var span = $"{Clock(state, gap.FromNanos)} to {Clock(state, gap.UpperNanos)}";
+        return state.Older is { Loading: true, ReadingGap: true }
+            ? $"loading the lines from {span}..."
+            : $"about {Round(gap.EstimatedLines):N0} lines not loaded, {span} (estimated): moving into this row reads them";
+    }
+
+    // Moving onto or across the gap row reads the gap's newest page.
+    private static bool CrossesGap(ViewerState before, ViewerState after, ViewerAction action, HistoryGap gap)
+    {
+        if (action is not (MoveBy or MoveByPages or GoToTop))
+        {
+            return false;
+        }
+
+        var rows = after.Rows;
+        var first = rows.RowAtOrAfterTime(gap.UpperNanos);
+        if (first <= 0 || first >= rows.Count)
+        {
+            return false;
+        }
+
+        var (from, to) = (before.SelectedRow, after.SelectedRow);
+        var up = action is MoveBy { Rows: < 0 } or MoveByPages { Pages: < 0 } or GoToTop;
+        return (from >= first && to < first) || (from < first && to >= first) || (from == first && up) || (from == first - 1 && !up);
+    }
+
+    private static long Round(long lines) =>
+        lines < 100 ? lines : (long)(Math.Round(lines / Math.Pow(10, Math.Floor(Math.Log10(lines)) - 1)) * Math.Pow(10, Math.Floor(Math.Log10(lines)) - 1));
+
     /// <summary>
     /// <c>:goto</c> to a time before the oldest loaded line: read pages until it is loaded. <c>null</c> when the time
     /// is loaded already, or nothing older can be read (the ordinary goto then applies).
@@ -60,23 +101,29 @@ internal static class OlderLinesReducer
     public static ViewerUpdate? GoToEarlier(ViewerState state, GotoTarget target)
     {
         var rows = state.Rows;
-        if (rows.Count == 0 || !CanLoad(state))
+        if (rows.Count == 0 || !CanLoad(state, state.Older.Gap is null ? new ReadAround(0) : null))
         {
             return null;
         }
 
         var oldest = rows.At(0)!.Value.TimestampNanos;
         var time = target.Resolve(rows.At(rows.Count - 1)!.Value.TimestampNanos);
-        if (time >= oldest)
+        var gap = state.Older.Gap;
+        if (time >= oldest && gap?.Contains(time) != true)
         {
             return null;
         }
 
-        return Load(state with
-        {
-            Older = state.Older with { PendingGotoNanos = time },
-            Notice = $"loading older lines back to {Clock(state, time)}...",
-        });
+        // Far back, one page is read there (a gap is left to the loaded range); into a gap, it fills from its top; below
+        // a page read far back (one gap at a time), pages are read back from it.
+        ViewerEffect read = gap is null ? new ReadAround(time) : gap.Contains(time) ? new ReadIntoGap(gap) : ReadOlderLines.Instance;
+        return Load(
+            state with
+            {
+                Older = state.Older with { PendingGotoNanos = time },
+                Notice = $"loading the lines at {Clock(state, time)}...",
+            },
+            read);
     }
 
     /// <summary>The text of the pane's top row while the oldest loaded line is in view; <c>null</c> for none.</summary>
@@ -93,7 +140,7 @@ internal static class OlderLinesReducer
             return null;
         }
 
-        if (older.Loading)
+        if (older.Loading && !older.ReadingGap)
         {
             return older.PendingGotoNanos is { } target
                 ? $"loading older lines... (back to {Clock(state, target)})"
@@ -138,12 +185,35 @@ internal static class OlderLinesReducer
         return next;
     }
 
+    private static ViewerUpdate OnAround(ViewerState state, AroundRead around)
+    {
+        // The page starts at the first line at or after the time asked: that line is where the goto lands.
+        var pending = state.Older.PendingGotoNanos is { } asked && around.FirstNanos is { } first ? Math.Max(asked, first) : state.Older.PendingGotoNanos;
+        var older = state.Older with { Loading = false, Error = null, PagesRead = state.Older.PagesRead + 1, Gap = around.Gap, CutNanos = around.CutNanos, PendingGotoNanos = pending };
+        var next = state with { Older = older };
+        return around.Gap is { } gap
+            ? next with { Notice = $"read {around.Lines:N0} lines from {Clock(state, older.PendingGotoNanos ?? gap.FromNanos)}; about {Round(gap.EstimatedLines):N0} lines up to {Clock(state, gap.UpperNanos)} are not loaded (the gap row)" }
+            : next;
+    }
+
+    private static ViewerUpdate OnGapPage(ViewerState state, GapPageRead read)
+    {
+        var older = state.Older with { Loading = false, Error = null, PagesRead = state.Older.PagesRead + 1, Gap = read.Gap, CutNanos = read.CutNanos };
+        var next = state with { Older = older };
+        if (older.PendingGotoNanos is { } target && read.Gap is { } gap && gap.Contains(target))
+        {
+            return new ViewerUpdate(next with { Older = older with { Loading = true } }, [new ReadIntoGap(gap)]);
+        }
+
+        return next;
+    }
+
     // A :goto waits for the view to show its time (the filtered rows catch up after the store took the page).
     private static ViewerUpdate FinishGoto(ViewerUpdate update, long target)
     {
         var state = update.State;
         var rows = state.Rows;
-        var reached = rows.Count > 0 && rows.At(0)!.Value.TimestampNanos <= target;
+        var reached = rows.Count > 0 && rows.At(0)!.Value.TimestampNanos <= target && state.Older.Gap?.Contains(target) != true;
         if (!reached && (state.Older.Loading || state.Older.ExhaustedAtFloorMillis is null && state.Older.Error is null))
         {
             return update;
@@ -156,19 +226,22 @@ internal static class OlderLinesReducer
 
     private static bool AtTop(ViewerState state) => state.Rows.Count == 0 || (!state.Following && state.SelectedRow == 0);
 
-    private static bool CanLoad(ViewerState state) =>
-        state.Older is { Available: true, Loading: false, ExhaustedAtFloorMillis: null } && state.TailStatus?.History is not { Filling: true };
+    // Nothing older than the target's start is read again; a gap above can still be.
+    private static bool CanLoad(ViewerState state, ViewerEffect? read = null) =>
+        state.Older is { Available: true, Loading: false } older && state.TailStatus?.History is not { Filling: true }
+        && (read is ReadAround or ReadIntoGap || older.ExhaustedAtFloorMillis is null);
 
-    private static ViewerUpdate Load(ViewerUpdate update)
+    private static ViewerUpdate Load(ViewerUpdate update, ViewerEffect? read = null)
     {
         var state = update.State;
-        if (!CanLoad(state))
+        read ??= ReadOlderLines.Instance;
+        if (!CanLoad(state, read))
         {
             return update;
         }
 
-        var loading = state with { Older = state.Older with { Loading = true, Error = null } };
-        return new ViewerUpdate(loading, update.Effects.IsDefault ? [ReadOlderLines.Instance] : update.Effects.Add(ReadOlderLines.Instance));
+        var loading = state with { Older = state.Older with { Loading = true, Error = null, ReadingGap = read is ReadIntoGap } };
+        return new ViewerUpdate(loading, update.Effects.IsDefault ? [read] : update.Effects.Add(read));
     }
 
     // With the date: reading back can cross days ("no older lines before 2026-11-28 09:00:12").

@@ -42,10 +42,17 @@ public sealed record TuiSession(string Title, IObservable<TailEvent> Events, int
     public TimeSpan Lookback { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Reads the page before the oldest held line (its time, and the held lines of its millisecond), for scrolling
-    /// back past the loaded start; <c>null</c> for a replayed file.
+    /// Reads the page before a held line (its time, and the held lines of its millisecond), for scrolling back past
+    /// the loaded start, down to a gap's oldest millisecond when filling one (with the held lines there); <c>null</c>
+    /// for a replayed file. <see cref="OlderHistory.ReadPageAsync(long?, IReadOnlyList{LogEntry}, long?, IReadOnlyList{LogEntry}, CancellationToken)"/>.
     /// </summary>
-    public Func<long?, IReadOnlyList<LogEntry>, CancellationToken, Task<OlderPage>>? ReadOlder { get; init; }
+    public Func<long?, IReadOnlyList<LogEntry>, long?, IReadOnlyList<LogEntry>, CancellationToken, Task<OlderPage>>? ReadOlder { get; init; }
+
+    /// <summary>
+    /// Reads one page from a time far before the loaded start, up to the oldest held line (<c>:goto</c>);
+    /// <see cref="OlderHistory.ReadAroundAsync"/>. <c>null</c> for a replayed file.
+    /// </summary>
+    public Func<long, long?, IReadOnlyList<LogEntry>, CancellationToken, Task<OlderAround>>? ReadAround { get; init; }
 
     /// <summary>
     /// The tail again, from a millisecond on (epoch ms): G after reading far back shed the live end reads it back in.

@@ -14,6 +14,9 @@ internal sealed record OlderLinesState
     /// <summary>A page is being read: the pane's top row says "loading older lines...".</summary>
     public bool Loading { get; init; }
 
+    /// <summary>The page being read is a gap's (its row says "loading", not the top row).</summary>
+    public bool ReadingGap { get; init; }
+
     /// <summary>Set once nothing older is left: the target's start (epoch ms) that reading reached.</summary>
     public long? ExhaustedAtFloorMillis { get; init; }
 
@@ -31,6 +34,27 @@ internal sealed record OlderLinesState
     /// </summary>
     public long? CutNanos { get; init; }
 
+    /// <summary>
+    /// Lines not loaded between a page read far back (<c>:goto</c>) and the loaded range above it; <c>null</c> for none.
+    /// </summary>
+    public HistoryGap? Gap { get; init; }
+
     /// <summary>Pages read on demand so far.</summary>
     public int PagesRead { get; init; }
+}
+
+/// <summary>
+/// Lines not loaded: from the millisecond <paramref name="FromMillis"/> (the newest of the page read far back) up to the
+/// held line at <paramref name="UpperNanos"/>. The API gives no count: <paramref name="LinesPerSecond"/> (of the page
+/// read there) makes the estimate.
+/// </summary>
+internal sealed record HistoryGap(long FromMillis, long UpperNanos, double LinesPerSecond)
+{
+    public long FromNanos => FromMillis * 1_000_000;
+
+    /// <summary>About how many lines the gap holds, at the page's rate.</summary>
+    public long EstimatedLines => (long)Math.Max(0, (UpperNanos - FromNanos) / 1e9 * LinesPerSecond);
+
+    /// <summary>True when <paramref name="nanos"/> falls in the gap.</summary>
+    public bool Contains(long nanos) => nanos > FromNanos + 999_999 && nanos < UpperNanos;
 }

@@ -3,6 +3,7 @@ using LogViewer.Core.Store;
 using LogViewer.Core.Text;
 using LogViewer.Tui.Drawing;
 using LogViewer.Tui.Entries;
+using LogViewer.Tui.History;
 using LogViewer.Tui.Lifecycle;
 using LogViewer.Tui.State;
 using Terminal.Gui.Drawing;
@@ -249,7 +250,7 @@ internal sealed partial class LogPane
     {
         var before = rows.At(index - 1)!.Value.TimestampNanos;
         var after = rows.At(index)!.Value.TimestampNanos;
-        var text = $"\u2504\u2504 not loaded between {TimeColumn.Format(before, _state.TimeFormat, _state.Now, _localZone).Trim()} and "
+        var text = _state.Older.Gap is { } history ? $"\u2504\u2504 {OlderLinesReducer.GapRowText(_state, history)} \u2504\u2504" : $"\u2504\u2504 not loaded between {TimeColumn.Format(before, _state.TimeFormat, _state.Now, _localZone).Trim()} and "
             + $"{TimeColumn.Format(after, _state.TimeFormat, _state.Now, _localZone).Trim()}: above are only the server search's matches \u2504\u2504";
         Move(0, row);
         SetAttribute(normal with { Style = normal.Style | TextStyle.Faint });

@@ -96,7 +96,8 @@ internal sealed partial class LogPane : View
         }
 
         // The oldest loaded line in view: a row above it says whether older lines are loading, loadable or none.
-        var topRowText = top == 0 && skipLines == 0 && count > 0 && (_state.Wrap || !_folds.IsEmpty || !GapPushesOut(top, height, count))
+        var gapShown = gapRow > top && gapRow < top + height ? 1 : 0;
+        var topRowText = top == 0 && skipLines == 0 && count > 0 && (_state.Wrap || !_folds.IsEmpty || !GapPushesOut(top, height - gapShown, count))
             ? OlderLinesReducer.TopRowText(_state, rows.At(0)!.Value.TimestampNanos)
             : null;
         _selectedEntry = [.. EntryGroups.EntryAt(rows, _state.Following ? count - 1 : _state.SelectedRow)];
@@ -236,7 +237,8 @@ internal sealed partial class LogPane : View
     /// </summary>
     private int GapRow(IRowSource rows)
     {
-        if (_state.SearchGapNanos is not { } gap)
+        // A gap left by :goto far back comes first: the server search's lines are only ever older than the loaded range.
+        if ((_state.Older.Gap?.UpperNanos ?? _state.SearchGapNanos) is not { } gap)
         {
             return -1;
         }

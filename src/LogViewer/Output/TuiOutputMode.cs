@@ -85,6 +85,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
         ArgumentNullException.ThrowIfNull(context);
         var target = context.Target is DeploymentTarget or TrainingJobTarget ? context.Target : null;
         var api = context.Api;
+        var older = api is null || target is null ? null : new OlderHistory(api, target, new Core.Api.LogQuery(), TaskPoolScheduler.Default);
         return new TuiSession(context.Title ?? context.Target.Describe(), events, context.Display.MaxLines ?? DefaultMaxLines, context.Display.Utc)
         {
             Control = context.Control,
@@ -94,7 +95,8 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
                 ? null
                 : (filters, duration, ct) => new ServerSearch(api, target, TaskPoolScheduler.Default).RunAsync(filters, duration, null, ct),
             TraceRequest = api is not null && target is DeploymentTarget deployment ? RequestTraceFetch.For(api, deployment, TaskPoolScheduler.Default) : null,
-            ReadOlder = api is null || target is null ? null : new OlderHistory(api, target, new Core.Api.LogQuery(), TaskPoolScheduler.Default).ReadPageAsync,
+            ReadOlder = older is null ? null : older.ReadPageAsync,
+            ReadAround = older is null ? null : older.ReadAroundAsync,
             TailFrom = context.TailFrom,
             Lookback = context.Lookback,
             Mouse = context.Display.Mouse,

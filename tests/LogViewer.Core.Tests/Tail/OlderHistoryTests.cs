@@ -14,6 +14,8 @@ public sealed class OlderHistoryTests : IDisposable
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 6)];
 
+    public static TheoryData<int> GapSeeds => [.. Enumerable.Range(1, 3)];
+
     public void Dispose() => _scheduler.Dispose();
 
     // Reads back from `held` until the reader says nothing older is left; returns everything held then.
@@ -65,6 +67,63 @@ public sealed class OlderHistoryTests : IDisposable
         Assert.All(pages[..^1], page => Assert.NotEmpty(page.Entries));
         // ...and the floor of a deployment whose created_at is not known is 30 days back
         Assert.Equal((Start.AddMinutes(2) - OlderHistory.FallbackDepth).ToUnixTimeMilliseconds(), pages[^1].FloorMillis);
+    }
+
+    [Theory]
+    [MemberData(nameof(GapSeeds))]
+    public async Task Going_Far_Back_Reads_A_Page_There_And_The_Gap_Fills_Exactly_Once_From_Its_Top(int seed)
+    {
+        // Given 8 minutes of bursty traffic, the newest quarter held from inside a millisecond
+        var api = new InMemoryLogApi(_scheduler);
+        var lines = RandomTraffic.Add(api, seed, Start.AddMinutes(-8), 8 * 60);
+        var ordered = lines.OrderBy(e => e.TimestampNanos).ToList();
+        var split = ordered.Count * 3 / 4;
+        var upper = ordered[split..];
+        var reader = new OlderHistory(api, Deployment, new(), _scheduler, new SchedulerTimeProvider(_scheduler));
+        static List<LogEntry> At(List<LogEntry> held, long millis) => [.. held.Where(e => e.EpochMillis == millis)];
+
+        // When going to 7 minutes back: one ascending page from there
+        var time = Nanos.FromDateTimeOffset(Start.AddMinutes(-7));
+        var around = await reader.ReadAroundAsync(time, upper[0].TimestampNanos, At(upper, upper[0].EpochMillis), CancellationToken.None);
+        var island = around.Entries.ToList();
+        Assert.Equal(1, around.Requests);
+        Assert.All(island, e => Assert.True(e.TimestampNanos >= time - 1_000_000));
+        Assert.NotNull(around.GapFromMillis);
+        Assert.Equal(island[^1].EpochMillis, around.GapFromMillis);
+
+        // ...and the gap is filled page by page from its top, down to the page read there
+        var requests = 0;
+        while (true)
+        {
+            var page = await reader.ReadPageAsync(upper[0].TimestampNanos, At(upper, upper[0].EpochMillis), around.GapFromMillis, At(island, around.GapFromMillis!.Value), CancellationToken.None);
+            requests += page.Requests;
+            upper = [.. page.Entries.Concat(upper).OrderBy(e => e.TimestampNanos)];
+            if (page.Exhausted)
+            {
+                break;
+            }
+        }
+
+        // Then the page and the filled gap hold every line from the time on exactly once
+        var expected = lines.Where(e => e.EpochMillis >= Nanos.ToEpochMillis(time)).ToList();
+        var held = island.Concat(upper).ToList();
+        var (missing, extra) = (LineCounts.Missing(LineCounts.Of(expected), LineCounts.Of(held)), LineCounts.Missing(LineCounts.Of(held), LineCounts.Of(expected)));
+        Assert.Equal((expected.Count, 0, 0), (held.Count, missing, extra));
+        Assert.True(requests > 1);
+    }
+
+    [Fact]
+    public async Task Going_Back_To_A_Time_A_Page_Away_Leaves_No_Gap()
+    {
+        var api = new InMemoryLogApi(_scheduler);
+        var lines = Enumerable.Range(0, 600).Select(i => Line(Start.AddSeconds(-600 + i), $"line {i}")).ToList();
+        lines.ForEach(l => api.Add(l));
+        var reader = new OlderHistory(api, Deployment, new(), _scheduler, new SchedulerTimeProvider(_scheduler));
+
+        var around = await reader.ReadAroundAsync(Nanos.FromDateTimeOffset(Start.AddSeconds(-500)), lines[400].TimestampNanos, [lines[400]], CancellationToken.None);
+
+        Assert.Null(around.GapFromMillis);
+        Assert.Equal(lines[100..400], around.Entries);
     }
 
     [Fact]

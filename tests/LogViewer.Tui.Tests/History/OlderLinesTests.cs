@@ -29,7 +29,18 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
 
         public void Release() => Interlocked.Exchange(ref _gate, null)?.SetResult();
 
-        public async Task<OlderPage> Read(long? oldestNanos, IReadOnlyList<LogEntry> heldAtOldest, CancellationToken cancellationToken)
+        public int ReadsAround { get; private set; }
+
+        public async Task<OlderAround> ReadAround(long timeNanos, long? oldestNanos, IReadOnlyList<LogEntry> heldAtOldest, CancellationToken cancellationToken)
+        {
+            await Task.CompletedTask;
+            ReadsAround++;
+            var from = _lines.Where(l => l.TimestampNanos >= timeNanos && (oldestNanos is not { } oldest || l.TimestampNanos < oldest)).ToList();
+            var page = from.Take(pageSize).ToList();
+            return new OlderAround(page, from.Count > pageSize ? page[^1].EpochMillis : null, Floor, Requests: 1);
+        }
+
+        public async Task<OlderPage> Read(long? oldestNanos, IReadOnlyList<LogEntry> heldAtOldest, long? downToMillis, IReadOnlyList<LogEntry> heldAtDownTo, CancellationToken cancellationToken)
         {
             if (_gate is { } gate)
             {
@@ -44,7 +55,8 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
                 throw failure;
             }
 
-            var before = _lines.Where(l => oldestNanos is not { } oldest || l.TimestampNanos < oldest).ToList();
+            var before = _lines.Where(l => (oldestNanos is not { } oldest || l.TimestampNanos < oldest)
+                && (downToMillis is not { } down || (l.EpochMillis >= down && !heldAtDownTo.Contains(l)))).ToList();
             var page = before.Skip(Math.Max(0, before.Count - pageSize)).ToList();
             return new OlderPage(page, Floor, Exhausted: page.Count == before.Count, Requests: 1);
         }
@@ -56,7 +68,7 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
         [.. Enumerable.Range(fromSecond, count).Select(i => Entries.At(i, $"older {i}"))];
 
     private static ViewerHarness Viewer(Archive archive, int maxLines = 1000, Func<long, IObservable<TailEvent>>? tailFrom = null) =>
-        new(width: 140, maxLines: maxLines, configure: s => s with { ReadOlder = archive.Read, TailFrom = tailFrom });
+        new(width: 140, maxLines: maxLines, configure: s => s with { ReadOlder = archive.Read, ReadAround = archive.ReadAround, TailFrom = tailFrom });
 
     [Fact]
     public void Moving_Above_The_Oldest_Line_Reads_The_Page_Before_It_And_Keeps_The_Reader_In_Place()
@@ -159,10 +171,10 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Goto_Before_The_Loaded_Start_Reads_Pages_Until_Its_Time_Is_Loaded()
+    public void Goto_Far_Before_The_Loaded_Start_Reads_A_Page_There_And_Marks_The_Gap_Which_Fills_When_Moved_Into()
     {
-        // Given an hour of older lines, one a second, read 100 at a time
-        var archive = new Archive(Older(-3600, 3600));
+        // Given an hour of older lines, one a second, read 10 at a time
+        var archive = new Archive(Older(-3600, 3600), pageSize: 10);
         using var viewer = Viewer(archive, maxLines: 10_000);
         viewer.Feed(Entries.Numbered(0, 10));
 
@@ -170,11 +182,41 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
         viewer.Command("goto 11:20");
         output.WriteLine(viewer.Screen);
 
-        // Then pages were read back to it (24 of 100 lines) and the pane shows it
+        // Then one page was read there and the pane shows 11:20 at the top, under the top row
+        Assert.Equal((1, 0), (archive.ReadsAround, archive.Reads));
         Assert.Equal("older -2400", viewer.SelectedMessage);
-        Assert.Equal(24, archive.Reads);
         Assert.Contains("11:20:00", viewer.PaneRows()[1], StringComparison.Ordinal);
-        Assert.Contains("older lines not loaded yet: k or g at the top reads them", viewer.PaneRows()[0], StringComparison.Ordinal);
+        Assert.Equal(20, viewer.PaneMessages().Count);
+
+        // ...and a row marks the lines not loaded between that page and the loaded range, estimated at its rate
+        var rows = viewer.PaneRows();
+        Assert.Contains("older -2391", rows[10], StringComparison.Ordinal);
+        Assert.Contains("about 2,700 lines not loaded, 2026-01-01 11:20:09 to 2026-01-01 12:00:00 (estimated)", rows[11], StringComparison.Ordinal);
+        Assert.Contains("line 0", rows[12], StringComparison.Ordinal);
+
+        // When moving down across the gap row: its newest page is read, between it and the reader
+        while (viewer.SelectedMessage != "older -2391")
+        {
+            viewer.Press(new Key('j'));
+        }
+
+        Assert.Equal(0, archive.Reads);
+        viewer.Press(new Key('j'));
+        output.WriteLine(viewer.Screen);
+        Assert.Equal(1, archive.Reads);
+        Assert.Equal("line 0", viewer.SelectedMessage);
+        rows = viewer.PaneRows();
+        var gapRow = Array.FindIndex(rows, r => r.Contains("(estimated)", StringComparison.Ordinal));
+        Assert.Contains("about 2,600 lines not loaded, 2026-01-01 11:20:09 to 2026-01-01 11:59:50 (estimated)", rows[gapRow], StringComparison.Ordinal);
+        Assert.Contains("older -10", rows[gapRow + 1], StringComparison.Ordinal);
+
+        // ...and :goto into the gap fills it from its top down to the time, each line once
+        viewer.Command("goto 11:30");
+        output.WriteLine(viewer.Screen);
+        Assert.Equal("older -1800", viewer.SelectedMessage);
+        var held = viewer.PaneMessages();
+        Assert.Equal(held.Distinct().Count(), held.Count);
+        Assert.Equal(held.OrderBy(m => m.StartsWith("older", StringComparison.Ordinal) ? int.Parse(m[6..], System.Globalization.CultureInfo.InvariantCulture) : int.Parse(m[5..], System.Globalization.CultureInfo.InvariantCulture)), held);
     }
 
     [Fact]

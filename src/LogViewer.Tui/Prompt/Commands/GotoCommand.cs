@@ -10,7 +10,7 @@ internal sealed class GotoCommand : IPromptCommand
 
     public string Usage => "goto TIME";
 
-    public string Help => "first entry at or after TIME: HH:MM[:SS[.fff]], ISO-8601, or -15m before the newest; before the loaded start, older pages are read back to it";
+    public string Help => "first entry at or after TIME: HH:MM[:SS[.fff]], ISO-8601, or -15m before the newest; before the loaded start, a page there is read";
 
     public PromptArgument Argument => PromptArgument.Text;
 
