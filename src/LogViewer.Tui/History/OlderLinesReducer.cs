@@ -101,21 +101,36 @@ internal static class OlderLinesReducer
     public static ViewerUpdate? GoToEarlier(ViewerState state, GotoTarget target)
     {
         var rows = state.Rows;
-        if (rows.Count == 0 || !CanLoad(state, state.Older.Gap is null ? new ReadAround(0) : null))
+        if (rows.Count == 0 || !state.Older.Available)
         {
             return null;
         }
 
         var oldest = rows.At(0)!.Value.TimestampNanos;
         var time = target.Resolve(rows.At(rows.Count - 1)!.Value.TimestampNanos);
-        var gap = state.Older.Gap;
-        if (time >= oldest && gap?.Contains(time) != true)
+        if (time >= oldest && state.Older.Gap?.Contains(time) != true)
         {
             return null;
         }
 
-        // Far back, one page is read there (a gap is left to the loaded range); into a gap, it fills from its top; below
-        // a page read far back (one gap at a time), pages are read back from it.
+        if (state.TailStatus?.History is { Filling: true })
+        {
+            // The window's back-fill is reading towards it: the goto lands when it gets there, or reads on after it.
+            return state with
+            {
+                Older = state.Older with { PendingGotoNanos = time },
+                Notice = $"the window is still being read back: going to {Clock(state, time)} once it is there",
+            };
+        }
+
+        return CanLoad(state, state.Older.Gap is null ? new ReadAround(0) : (ViewerEffect?)null) ? StartGotoRead(state, time) : (ViewerUpdate?)null;
+    }
+
+    // Far back, one page is read there (a gap is left to the loaded range); into a gap, it fills from its top; below a
+    // page read far back (one gap at a time), pages are read back from it.
+    private static ViewerUpdate StartGotoRead(ViewerState state, long time)
+    {
+        var gap = state.Older.Gap;
         ViewerEffect read = gap is null ? new ReadAround(time) : gap.Contains(time) ? new ReadIntoGap(gap) : ReadOlderLines.Instance;
         return Load(
             state with
@@ -214,9 +229,16 @@ internal static class OlderLinesReducer
         var state = update.State;
         var rows = state.Rows;
         var reached = rows.Count > 0 && rows.At(0)!.Value.TimestampNanos <= target && state.Older.Gap?.Contains(target) != true;
-        if (!reached && (state.Older.Loading || state.Older.ExhaustedAtFloorMillis is null && state.Older.Error is null))
+        if (!reached && (state.Older.Loading || state.TailStatus?.History is { Filling: true }))
         {
             return update;
+        }
+
+        if (!reached && state.Older.ExhaustedAtFloorMillis is null && state.Older.Error is null)
+        {
+            // The window's back-fill ended above the time (or a read came back short of it): read on from there.
+            var read = StartGotoRead(state, target);
+            return read.State.Older.Loading ? update with { State = read.State, Effects = update.Effects.IsDefault ? read.Effects : update.Effects.AddRange(read.Effects) } : update;
         }
 
         var cleared = state with { Older = state.Older with { PendingGotoNanos = null } };

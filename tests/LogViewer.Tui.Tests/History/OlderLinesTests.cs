@@ -220,6 +220,30 @@ public sealed class OlderLinesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Goto_While_The_Window_Is_Still_Back_Filling_Lands_When_It_Is_Done()
+    {
+        var archive = new Archive(Older(-3600, 3600), pageSize: 10);
+        using var viewer = Viewer(archive, maxLines: 10_000);
+        var now = viewer.Time.GetUtcNow();
+        var from = Entries.Start.AddMinutes(-30).ToUnixTimeMilliseconds();
+        viewer.Status(new TailStatus(TailState.Live, now, "Live.") { History = new HistoryProgress(from, now.ToUnixTimeMilliseconds(), Entries.Start.ToUnixTimeMilliseconds()) });
+        viewer.Feed(Entries.Numbered(0, 10));
+
+        // :goto an hour back while the window's back-fill reads: nothing is asked yet, the user is told why
+        viewer.Command("goto 11:20");
+        Assert.Contains("the window is still being read back: going to 2026-01-01 11:20:00 once it is there", viewer.Screen, StringComparison.Ordinal);
+        Assert.Equal(0, archive.ReadsAround);
+
+        // When the back-fill is done (short of 11:20), the page there is read and shown
+        viewer.Status(new TailStatus(TailState.Live, now, "Live.") { History = new HistoryProgress(from, now.ToUnixTimeMilliseconds(), from) { Complete = true } });
+        viewer.Clock.AdvanceBy(TimeSpan.FromSeconds(1));
+        viewer.Settle();
+        output.WriteLine(viewer.Screen);
+        Assert.Equal(1, archive.ReadsAround);
+        Assert.Equal("older -2400", viewer.SelectedMessage);
+    }
+
+    [Fact]
     public void Reading_Far_Back_In_A_Full_Viewer_Lets_The_Newest_Go_And_G_Reads_Them_Back_From_The_Cut()
     {
         // Given a viewer holding at most 100 lines, full of live lines 0..99 s
