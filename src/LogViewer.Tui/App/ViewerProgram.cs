@@ -55,7 +55,9 @@ internal sealed class ViewerProgram : IDisposable
     private readonly LogStore _store;
     private readonly FilteredView _view;
     private readonly RuleMatchCounts _ruleCounts;
-    private readonly MetricIndex _metrics;
+    // The numbers the lines carry (:chart, #): made at the first chart or key completion, which reads the held lines
+    // once (about 0.4 s for 1,000,000), then kept up to date batch by batch; a session that never charts pays nothing.
+    private MetricIndex? _metrics;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _writeToTerminal;
@@ -94,8 +96,6 @@ internal sealed class ViewerProgram : IDisposable
         _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
         _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
 
-        // The numbers the lines carry, read as batches are stored (a replayed file's lines off the UI thread): :chart.
-        _metrics = new MetricIndex(_store, schedulers.Background);
         Root = new ViewerRoot(session.Title, _time.LocalTimeZone);
         Root.Dispatched += Dispatch;
         _subscriptions.Add(EscapePrefix.Attach(app.Keyboard));
@@ -226,7 +226,7 @@ internal sealed class ViewerProgram : IDisposable
             _session.Remember?.Invoke(ToSavedSession());
             _stopping.Cancel();
             _ruleCounts.Dispose();
-            _metrics.Dispose();
+            _metrics?.Dispose();
             _subscriptions.Dispose();
         }
         finally
@@ -292,7 +292,7 @@ internal sealed class ViewerProgram : IDisposable
                 _writeToTerminal(Osc52.Encode(copy.Text));
                 break;
             case CompleteInPrompt complete:
-                var context = PromptContext.Of(State) with { MetricKeys = [.. _metrics.Keys.Select(k => k.Key)] };
+                var context = PromptContext.Of(State) with { MetricKeys = [.. Metrics.Keys.Select(k => k.Key)] };
                 var (text, hint) = PromptCompletion.Complete(complete.Text, Environment.CurrentDirectory, context);
                 Dispatch(new PromptCompleted(text, hint));
                 break;
@@ -595,19 +595,22 @@ internal sealed class ViewerProgram : IDisposable
         return new DataChanged(rows, FiguresTracker.Measure(snapshot, RateWindowEnd(now))) { Now = now };
     }
 
+    // UI thread only: the effects that need it run there.
+    private MetricIndex Metrics => _metrics ??= new MetricIndex(_store);
+
     /// <summary>The key's chart, found case-insensitively when no key is spelled exactly so.</summary>
     private MetricsRead ReadMetricsNow(string? key)
     {
-        var keys = _metrics.Keys;
+        var keys = Metrics.Keys;
         if (key is null)
         {
             return new MetricsRead(null, null, keys);
         }
 
-        var chart = _metrics.Read(key);
+        var chart = Metrics.Read(key);
         if (chart is null && keys.Where(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase)).ToList() is [var only])
         {
-            chart = _metrics.Read(only.Key);
+            chart = Metrics.Read(only.Key);
         }
 
         return new MetricsRead(key, chart, keys);
