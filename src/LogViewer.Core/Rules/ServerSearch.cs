@@ -110,19 +110,7 @@ public sealed class ServerSearch
             async ct =>
             {
                 await _pacer.WaitTurnAsync(ct).ConfigureAwait(false);
-                try
-                {
-                    return await _api.GetLogsAsync(_target, query with { Limit = limit.Current }, ct).ConfigureAwait(false);
-                }
-                catch (LogApiException tooLarge) when (tooLarge.Kind == ApiFailureKind.AnswerTooLarge && limit.TryShrink())
-                {
-                    throw new LogApiException(
-                        ApiFailureKind.AnswerTooLarge,
-                        $"{tooLarge.Message.TrimEnd('.')}; asking again for at most {limit.Current} entries",
-                        tooLarge.StatusCode,
-                        TimeSpan.Zero,
-                        tooLarge);
-                }
+                return await limit.TryAsync((q, c) => _api.GetLogsAsync(_target, q, c), query, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
 }

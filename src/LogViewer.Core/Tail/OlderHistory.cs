@@ -110,13 +110,11 @@ public sealed class OlderHistory
             return new OlderAround([], null, floor, Requests: 0);
         }
 
-        var limit = Math.Min(_limit.Current, LogQuery.MaxLimit);
-        var query = _filters with { StartEpochMillis = start, EndEpochMillis = end, Direction = SortDirection.Ascending, Limit = limit };
-        var answer = await Call(ct => _api.GetLogsAsync(_target, query, ct), cancellationToken).ConfigureAwait(false);
+        var query = _filters with { StartEpochMillis = start, EndEpochMillis = end, Direction = SortDirection.Ascending };
+        var answer = await FetchAsync(query, cancellationToken).ConfigureAwait(false);
+        var limit = _limit.UsedThenGrow();
         var entries = _screen.Screen(answer, query).Entries.Where(e => e.EpochMillis >= start && e.EpochMillis <= end).ToList();
-        var held = Held(heldAtLoadedOldest);
-        var copies = new Dictionary<LogEntry, int>(LineIdentityComparer.Instance);
-        var fresh = entries.Where(e => ++System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(copies, e, out _) > held.Copies(e)).ToList();
+        var fresh = Held(heldAtLoadedOldest).Admit(entries);
         var full = answer.Entries.Count >= limit && entries.Count > 0;
         return new OlderAround(fresh, full ? entries[^1].EpochMillis : null, floor, Requests: 1);
     }
@@ -155,7 +153,7 @@ public sealed class OlderHistory
     }
 
     private Task<LogPage> FetchAsync(LogQuery query, CancellationToken cancellationToken) =>
-        Call(ct => _api.GetLogsAsync(_target, query with { Limit = _limit.Current }, ct), cancellationToken);
+        Call(ct => _limit.TryAsync((q, c) => _api.GetLogsAsync(_target, q, c), query, ct), cancellationToken);
 
     private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(

@@ -29,6 +29,30 @@ internal sealed class PageLimit
     public void Grow() => Current = Math.Min(Largest, Current * 2);
 
     /// <summary>
+    /// One try of <paramref name="query"/> with the current limit. An answer over the client's size cap cuts the
+    /// limit and is thrown again with no wait, so the retry asks at once for fewer entries; at one entry it stays a
+    /// transient failure that backs off as any other.
+    /// </summary>
+    public async Task<LogPage> TryAsync(Func<LogQuery, CancellationToken, Task<LogPage>> request, LogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            return await request(query with { Limit = Current }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogApiException tooLarge) when (tooLarge.Kind == ApiFailureKind.AnswerTooLarge && TryShrink())
+        {
+            throw new LogApiException(
+                ApiFailureKind.AnswerTooLarge,
+                $"{tooLarge.Message.TrimEnd('.')}; asking again for at most {Current} entries",
+                tooLarge.StatusCode,
+                TimeSpan.Zero,
+                tooLarge);
+        }
+    }
+
+    /// <summary>
     /// The limit the answer just read was asked with (the fetch may have cut it while retrying), growing it for
     /// the next page: a page is full when it holds this many entries.
     /// </summary>

@@ -267,25 +267,7 @@ internal sealed partial class TailSession
             await CheckJobAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return await CallAsync(
-            async ct =>
-            {
-                try
-                {
-                    return await _api.GetLogsAsync(_target, query with { Limit = _pageLimit.Current }, ct).ConfigureAwait(false);
-                }
-                catch (LogApiException tooLarge) when (tooLarge.Kind == ApiFailureKind.AnswerTooLarge && _pageLimit.TryShrink())
-                {
-                    // Asked again at once for fewer entries; at one entry, it backs off like any transient failure.
-                    throw new LogApiException(
-                        ApiFailureKind.AnswerTooLarge,
-                        $"{tooLarge.Message.TrimEnd('.')}; asking again for at most {_pageLimit.Current} entries",
-                        tooLarge.StatusCode,
-                        TimeSpan.Zero,
-                        tooLarge);
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await CallAsync(ct => _pageLimit.TryAsync((q, c) => _api.GetLogsAsync(_target, q, c), query, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>

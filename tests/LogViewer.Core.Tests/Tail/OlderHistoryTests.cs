@@ -157,6 +157,29 @@ public sealed class OlderHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_Answer_Over_The_Size_Cap_Is_Asked_Again_At_Once_For_Fewer_Lines()
+    {
+        // Given a page the client refuses as too large, then answers that fit
+        var api = new InMemoryLogApi(_scheduler);
+        var lines = Enumerable.Range(0, 50).Select(i => Line(Start.AddSeconds(-100 + i), $"line {i}")).ToList();
+        lines.ForEach(l => api.Add(l));
+        api.Failures.Enqueue(new LogViewer.Core.Api.LogApiException(LogViewer.Core.Api.ApiFailureKind.AnswerTooLarge, "The answer is over 64 MB."));
+        var reader = new OlderHistory(api, Deployment, new(), _scheduler, new SchedulerTimeProvider(_scheduler));
+
+        // When reading back from now, and going far back
+        var page = await reader.ReadPageAsync(null, [], CancellationToken.None);
+        api.Failures.Enqueue(new LogViewer.Core.Api.LogApiException(LogViewer.Core.Api.ApiFailureKind.AnswerTooLarge, "The answer is over 64 MB."));
+        var around = await reader.ReadAroundAsync(lines[0].TimestampNanos, lines[10].TimestampNanos, [lines[10]], CancellationToken.None);
+
+        // Then each refused request was asked again at once with a tenth of the limit, and the lines came
+        var limits = api.Requests.Select(r => r.Query.Limit).ToList();
+        Assert.Equal([1000, 100], limits[..2]);
+        Assert.Equal(lines, page.Entries);
+        Assert.Equal(lines[..10], around.Entries);
+        Assert.Equal(limits[^2] / 10, limits[^1]);
+    }
+
+    [Fact]
     public async Task With_Nothing_Held_The_First_Page_Ends_Now()
     {
         var api = new InMemoryLogApi(_scheduler);
