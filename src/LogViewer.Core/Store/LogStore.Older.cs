@@ -14,7 +14,6 @@ namespace LogViewer.Core.Store;
 /// </summary>
 public sealed partial class LogStore
 {
-    private const long NanosPerMilli = 1_000_000;
     private bool _shedNewest;
     private long? _cutNanos;
     private long _shed;
@@ -44,7 +43,7 @@ public sealed partial class LogStore
         {
             if (_cutNanos is null && _count > 0)
             {
-                _cutNanos = FloorToMilli(_lastTimestamp) + NanosPerMilli;
+                _cutNanos = Nanos.FromEpochMillis(Nanos.ToEpochMillis(_lastTimestamp) + 1);
                 Publish();
             }
         }
@@ -68,7 +67,7 @@ public sealed partial class LogStore
     // until the store fits, and records where the cut is.
     private void ShedNewest()
     {
-        var cut = FloorToMilli(TimestampAtIndex(Capacity));
+        var cut = Nanos.FromEpochMillis(Nanos.ToEpochMillis(TimestampAtIndex(Capacity)));
         for (var k = _chunks.Count - 1; k >= 0 && _count > 0; k--)
         {
             var chunk = _chunks[k];
@@ -133,6 +132,4 @@ public sealed partial class LogStore
 
         throw new ArgumentOutOfRangeException(nameof(index));
     }
-
-    private static long FloorToMilli(long nanos) => Math.DivRem(nanos, NanosPerMilli, out var rest) * NanosPerMilli - (rest < 0 ? NanosPerMilli : 0);
 }

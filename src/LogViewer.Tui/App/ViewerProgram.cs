@@ -431,57 +431,51 @@ internal sealed class ViewerProgram : IDisposable
     // The held lines on both sides of a gap: the top line's millisecond above it, the gap's first millisecond below.
     private (long Upper, IReadOnlyList<LogEntry> HeldAtUpper, IReadOnlyList<LogEntry> HeldAtFrom) GapBoundary(HistoryGap gap)
     {
-        var held = _store.Current;
-        if (held.Count + LogQuery.MaxLimit > _store.Capacity)
-        {
-            _store.CutAfterNewest();
-        }
+        var held = MakeRoomForAPage();
+        var upper = held.TimestampAt(Math.Min(held.LowerBound(gap.UpperNanos), held.Count - 1));
+        var upperMillis = Nanos.ToEpochMillis(upper);
 
-        var top = Math.Min(held.LowerBound(gap.UpperNanos), held.Count - 1);
-        var upper = held.TimestampAt(top);
-        List<LogEntry> atUpper = [], atFrom = [];
-        for (var i = top; i < held.Count && Nanos.ToEpochMillis(held.TimestampAt(i)) == Nanos.ToEpochMillis(upper); i++)
-        {
-            atUpper.Add(held.GetRow(i).ToLogEntry());
-        }
-
-        for (var i = top - 1; i >= 0 && Nanos.ToEpochMillis(held.TimestampAt(i)) >= gap.FromMillis; i--)
-        {
-            if (Nanos.ToEpochMillis(held.TimestampAt(i)) == gap.FromMillis)
-            {
-                atFrom.Add(held.GetRow(i).ToLogEntry());
-            }
-        }
-
-        return (upper, atUpper, atFrom);
+        // A gap that has shrunk to one millisecond: its held lines are one set, counted once.
+        return (upper, LinesOfMillisecond(held, upperMillis), upperMillis == gap.FromMillis ? [] : LinesOfMillisecond(held, gap.FromMillis));
     }
 
-    /// <summary>
-    /// The oldest held line and the lines of its millisecond. When the next page may not fit, the live end is cut at
-    /// once: otherwise live lines arriving while the page is read would evict the oldest lines it must join.
-    /// </summary>
+    /// <summary>The oldest held line and the lines of its millisecond.</summary>
     private (long? Oldest, IReadOnlyList<LogEntry> Held) HeldBoundary()
     {
-        var held = _store.Current;
+        var held = MakeRoomForAPage();
         if (held.Count == 0)
         {
             return (null, []);
         }
 
-        if (held.Count + LogQuery.MaxLimit > _store.Capacity)
+        var oldest = held.TimestampAt(0);
+        return (oldest, LinesOfMillisecond(held, Nanos.ToEpochMillis(oldest)));
+    }
+
+    /// <summary>
+    /// The store, cut at its newest millisecond first when the next page may not fit: otherwise live lines arriving
+    /// while the page is read would evict the lines it must join.
+    /// </summary>
+    private LogSnapshot MakeRoomForAPage()
+    {
+        if (_store.Current.Count + LogQuery.MaxLimit > _store.Capacity)
         {
             _store.CutAfterNewest();
         }
 
-        var oldest = held.TimestampAt(0);
-        var millis = Nanos.ToEpochMillis(oldest);
-        var atOldest = new List<LogEntry>();
-        for (var i = 0; i < held.Count && Nanos.ToEpochMillis(held.TimestampAt(i)) == millis; i++)
+        return _store.Current;
+    }
+
+    // The held lines of one millisecond: a read ending or starting there brings them again.
+    private static List<LogEntry> LinesOfMillisecond(LogSnapshot held, long millis)
+    {
+        var lines = new List<LogEntry>();
+        for (var i = held.LowerBound(Nanos.FromEpochMillis(millis)); i < held.Count && held.TimestampAt(i) < Nanos.FromEpochMillis(millis + 1); i++)
         {
-            atOldest.Add(held.GetRow(i).ToLogEntry());
+            lines.Add(held.GetRow(i).ToLogEntry());
         }
 
-        return (oldest, atOldest);
+        return lines;
     }
 
     // G after a cut: the store takes the newest lines again and a new tail reads them from the cut's millisecond.

@@ -1,3 +1,5 @@
+using LogViewer.Core.Model;
+
 namespace LogViewer.Tui.State;
 
 /// <summary>
@@ -50,11 +52,11 @@ internal sealed record OlderLinesState
 /// </summary>
 internal sealed record HistoryGap(long FromMillis, long UpperNanos, double LinesPerSecond)
 {
-    public long FromNanos => FromMillis * 1_000_000;
+    public long FromNanos => Nanos.FromEpochMillis(FromMillis);
 
     /// <summary>About how many lines the gap holds, at the page's rate.</summary>
     public long EstimatedLines => (long)Math.Max(0, (UpperNanos - FromNanos) / 1e9 * LinesPerSecond);
 
     /// <summary>True when <paramref name="nanos"/> falls in the gap.</summary>
-    public bool Contains(long nanos) => nanos > FromNanos + 999_999 && nanos < UpperNanos;
+    public bool Contains(long nanos) => Nanos.ToEpochMillis(nanos) > FromMillis && nanos < UpperNanos;
 }
