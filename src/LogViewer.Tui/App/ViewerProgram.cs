@@ -368,7 +368,7 @@ internal sealed class ViewerProgram : IDisposable
             {
                 _store.AddOlder(page.Entries);
                 var held = _store.Current;
-                return new OlderLinesRead(page.Entries.Count, page.Exhausted, page.FloorMillis, held.Count == 0 ? null : held.TimestampAt(0), held.CutNanos);
+                return new OlderLinesRead(page.Exhausted, page.FloorMillis, held.Count == 0 ? null : held.TimestampAt(0), held.CutNanos);
             });
         }
     }
@@ -402,7 +402,7 @@ internal sealed class ViewerProgram : IDisposable
             {
                 _store.AddOlder(page.Entries);
                 var left = page.Exhausted ? null : page.Entries.Count > 0 ? gap with { UpperNanos = page.Entries[0].TimestampNanos } : gap;
-                return new GapPageRead(page.Entries.Count, left, _store.Current.CutNanos);
+                return new GapPageRead(left, _store.Current.CutNanos);
             });
         }
     }

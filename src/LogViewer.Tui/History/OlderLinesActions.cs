@@ -3,12 +3,11 @@ using LogViewer.Tui.State;
 namespace LogViewer.Tui.History;
 
 /// <summary>A page of older lines was added to the store.</summary>
-/// <param name="Lines">Lines the page added (0 when everything it read was held already).</param>
 /// <param name="Exhausted">Nothing older is left down to <paramref name="FloorMillis"/>.</param>
 /// <param name="FloorMillis">The target's start (epoch ms): how far back reading can go.</param>
 /// <param name="OldestHeldNanos">The store's oldest line after the page, if any.</param>
 /// <param name="CutNanos">The store's cut after the page: set when the page shed the live end.</param>
-internal sealed record OlderLinesRead(int Lines, bool Exhausted, long FloorMillis, long? OldestHeldNanos, long? CutNanos) : ViewerAction;
+internal sealed record OlderLinesRead(bool Exhausted, long FloorMillis, long? OldestHeldNanos, long? CutNanos) : ViewerAction;
 
 /// <summary>Reading older lines failed; <paramref name="Message"/> says why, without the key.</summary>
 internal sealed record OlderLinesFailed(string Message) : ViewerAction;
@@ -32,7 +31,7 @@ internal sealed record FollowLiveAgain(long CutNanos) : ViewerEffect;
 internal sealed record AroundRead(int Lines, long? FirstNanos, HistoryGap? Gap, long FloorMillis, long? CutNanos) : ViewerAction;
 
 /// <summary>A page of a gap was added: <paramref name="Gap"/> is what is left of it (<c>null</c>: closed).</summary>
-internal sealed record GapPageRead(int Lines, HistoryGap? Gap, long? CutNanos) : ViewerAction;
+internal sealed record GapPageRead(HistoryGap? Gap, long? CutNanos) : ViewerAction;
 
 /// <summary>Read one page from <paramref name="TimeNanos"/> on, far before the loaded start (<c>:goto</c>).</summary>
 internal sealed record ReadAround(long TimeNanos) : ViewerEffect;

@@ -182,7 +182,6 @@ internal static class OlderLinesReducer
         {
             Loading = false,
             Error = null,
-            PagesRead = state.Older.PagesRead + 1,
             ExhaustedAtFloorMillis = read.Exhausted ? read.FloorMillis : null,
             CutNanos = read.CutNanos,
         };
@@ -204,7 +203,7 @@ internal static class OlderLinesReducer
     {
         // The page starts at the first line at or after the time asked: that line is where the goto lands.
         var pending = state.Older.PendingGotoNanos is { } asked && around.FirstNanos is { } first ? Math.Max(asked, first) : state.Older.PendingGotoNanos;
-        var older = state.Older with { Loading = false, Error = null, PagesRead = state.Older.PagesRead + 1, Gap = around.Gap, CutNanos = around.CutNanos, PendingGotoNanos = pending };
+        var older = state.Older with { Loading = false, Error = null, Gap = around.Gap, CutNanos = around.CutNanos, PendingGotoNanos = pending };
         var next = state with { Older = older };
         return around.Gap is { } gap
             ? next with { Notice = $"read {around.Lines:N0} lines from {Clock(state, older.PendingGotoNanos ?? gap.FromNanos)}; about {Round(gap.EstimatedLines):N0} lines up to {Clock(state, gap.UpperNanos)} are not loaded (the gap row)" }
@@ -213,7 +212,7 @@ internal static class OlderLinesReducer
 
     private static ViewerUpdate OnGapPage(ViewerState state, GapPageRead read)
     {
-        var older = state.Older with { Loading = false, Error = null, PagesRead = state.Older.PagesRead + 1, Gap = read.Gap, CutNanos = read.CutNanos };
+        var older = state.Older with { Loading = false, Error = null, Gap = read.Gap, CutNanos = read.CutNanos };
         var next = state with { Older = older };
         if (older.PendingGotoNanos is { } target && read.Gap is { } gap && gap.Contains(target))
         {

@@ -40,9 +40,6 @@ internal sealed record OlderLinesState
     /// Lines not loaded between a page read far back (<c>:goto</c>) and the loaded range above it; <c>null</c> for none.
     /// </summary>
     public HistoryGap? Gap { get; init; }
-
-    /// <summary>Pages read on demand so far.</summary>
-    public int PagesRead { get; init; }
 }
 
 /// <summary>
