@@ -17,7 +17,7 @@ namespace LogViewer.Core.Tests.Fuzz;
 /// <c>LOGVIEWER_FUZZ_ITERATIONS</c> environment variable runs longer (README, "Tests"). Alone, not in parallel with
 /// other classes: its memory bound and theirs (the three-hour tail's) read the whole process's heap.
 /// </summary>
-[Collection(nameof(HostilePageFuzzTests))]
+[Collection(HeapMeasuringTests.Name)]
 public sealed class HostilePageFuzzTests
 {
     private const int Seed = 20261202;
