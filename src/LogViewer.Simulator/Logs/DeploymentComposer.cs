@@ -23,17 +23,34 @@ internal sealed class DeploymentComposer : ILineComposer
         switch (roll)
         {
             case < 40:
-                into.Add(new ComposedLine(string.Create(inv, $"Completed request in {random.Next(8, 900)}ms: prompt_tokens={random.Next(10, 4000)} completion_tokens={random.Next(1, 1024)}"), "INFO", requestId));
-                break;
+                {
+                    // Each case draws its values first, in the order the text uses them, and writes the text when it is read.
+                    var (took, prompt, completion) = (random.Next(8, 900), random.Next(10, 4000), random.Next(1, 1024));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Completed request in {took}ms: prompt_tokens={prompt} completion_tokens={completion}")), "INFO", requestId));
+                    break;
+                }
+
             case < 55:
-                into.Add(new ComposedLine(string.Create(inv, $"Received POST /v1/predict (content-length {random.Next(100, 90000)})"), "INFO", requestId));
-                break;
+                {
+                    var length = random.Next(100, 90000);
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Received POST /v1/predict (content-length {length})")), "INFO", requestId));
+                    break;
+                }
+
             case < 67:
-                into.Add(new ComposedLine(string.Create(inv, $"batch scheduler: running={random.Next(0, 64)} waiting={random.Next(0, 20)} kv_cache_usage={random.NextDouble():P1}"), "DEBUG", null));
-                break;
+                {
+                    var (running, waiting, cache) = (random.Next(0, 64), random.Next(0, 20), random.NextDouble());
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"batch scheduler: running={running} waiting={waiting} kv_cache_usage={cache:P1}")), "DEBUG", null));
+                    break;
+                }
+
             case < 75:
-                into.Add(new ComposedLine(string.Create(inv, $"Request queue depth {random.Next(33, 200)} exceeds concurrency target 32"), "WARNING", null));
-                break;
+                {
+                    var depth = random.Next(33, 200);
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Request queue depth {depth} exceeds concurrency target 32")), "WARNING", null));
+                    break;
+                }
+
             case < 77:
                 AddTraceback(random, requestId, into);
                 break;
@@ -41,13 +58,20 @@ internal sealed class DeploymentComposer : ILineComposer
                 into.Add(new ComposedLine("Model predict raised: CUDA out of memory. Tried to allocate 2.00 GiB", "ERROR", requestId));
                 break;
             default:
-                into.Add(new ComposedLine(string.Create(inv, $"{random.Next(1, 255)}.{random.Next(256)}.{random.Next(256)}.{random.Next(256)} - \"GET /health HTTP/1.1\" 200"), null, null));
-                break;
+                {
+                    var (a, b, c, d) = (random.Next(1, 255), random.Next(256), random.Next(256), random.Next(256));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"{a}.{b}.{c}.{d} - \"GET /health HTTP/1.1\" 200")), null, null));
+                    break;
+                }
+
         }
     }
 
-    public ComposedLine ComposeBurstLine(Random random, int index, int count) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"stream chunk {index + 1}/{count}: token={random.Next(50000)} logprob=-{random.NextDouble() * 4:F3}"), index % 50 == 0 ? "DEBUG" : null, _requestId.Length > 0 ? _requestId : null);
+    public ComposedLine ComposeBurstLine(Random random, int index, int count)
+    {
+        var (token, logprob) = (random.Next(50000), random.NextDouble() * 4);
+        return new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"stream chunk {index + 1}/{count}: token={token} logprob=-{logprob:F3}")), index % 50 == 0 ? "DEBUG" : null, _requestId.Length > 0 ? _requestId : null);
+    }
 
     public void ComposeFinale(Random random, List<ComposedLine> into)
     {

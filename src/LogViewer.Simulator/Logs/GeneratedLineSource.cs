@@ -123,6 +123,6 @@ internal sealed class GeneratedLineSource
             : _plan.IngestionLagMin.Ticks + _random.NextInt64(_plan.IngestionLagMax.Ticks - _plan.IngestionLagMin.Ticks + 1);
         // A line is visible no earlier than the tick its timestamp falls in (ticks are 100 ns).
         var visibleAt = DateTimeOffset.UnixEpoch.AddTicks((timestampNanos + 99) / 100 + lagTicks);
-        return new SimulatedLine(timestampNanos, composed.Message, replica, composed.RequestId, composed.Level, visibleAt);
+        return new SimulatedLine(timestampNanos, composed.Text, replica, composed.RequestId, composed.Level, visibleAt);
     }
 }

@@ -25,10 +25,10 @@ internal static class SpecialLines
         var roll = random.Next(1000);
         return roll switch
         {
-            < 15 => new ComposedLine($"\u001b[32mINFO\u001b[0m:     10.0.{random.Next(256)}.{random.Next(256)}:{random.Next(30000, 60000)} - \"POST /v1/predict HTTP/1.1\" \u001b[32m200 OK\u001b[0m", "INFO", requestId),
-            < 20 => new ComposedLine($"\u001b[1;33mWARNING\u001b[0m \u001b[33mslow tokenizer path taken for batch of {random.Next(2, 64)}\u001b[0m", "WARNING", requestId),
+            < 15 => ColouredAccess(random, requestId),
+            < 20 => SlowTokenizer(random.Next(2, 64), requestId),
             < 35 => new ComposedLine(Unicode[random.Next(Unicode.Length)], random.Next(2) == 0 ? "INFO" : null, requestId),
-            < 45 => new ComposedLine($"step\t{random.Next(100000)}\tthroughput\t{random.Next(100, 4000)}\ttok/s", null, requestId),
+            < 45 => TabbedStep(random, requestId),
             < 60 => new ComposedLine(JsonLine(random, requestId), random.Next(3) == 0 ? null : "INFO", requestId),
             < 64 => new ComposedLine(LongLine(random), random.Next(2) == 0 ? "DEBUG" : null, requestId),
             < 65 when random.Next(3) == 0 => Hostile(random),
@@ -40,21 +40,55 @@ internal static class SpecialLines
         ? new ComposedLine("\u001b]0;pwned\u0007user input echoed: \u001b[2J\u001b[Hcleared?", null, null)
         : new ComposedLine("payload with bell\u0007 and backspaces abc\b\b\bxyz and \u001b[31mred that never resets", "WARNING", null);
 
-    private static string JsonLine(Random random, string? requestId) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{{\"event\":\"inference\",\"request_id\":\"{requestId ?? "none"}\",\"latency_ms\":{random.Next(5, 900)},\"tokens\":{random.Next(1, 2048)},\"cache_hit\":{(random.Next(2) == 0 ? "true" : "false")}}}");
-
-    private static string LongLine(Random random)
+    // Each line draws its values first, in the order the text uses them, and writes the text when it is read.
+    private static ComposedLine ColouredAccess(Random random, string? requestId)
     {
+        var (a, b, port) = (random.Next(256), random.Next(256), random.Next(30000, 60000));
+        return new ComposedLine(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"\u001b[32mINFO\u001b[0m:     10.0.{a}.{b}:{port} - \"POST /v1/predict HTTP/1.1\" \u001b[32m200 OK\u001b[0m")), "INFO", requestId);
+    }
+
+    private static ComposedLine SlowTokenizer(int batch, string? requestId) =>
+        new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"\u001b[1;33mWARNING\u001b[0m \u001b[33mslow tokenizer path taken for batch of {batch}\u001b[0m")), "WARNING", requestId);
+
+    private static ComposedLine TabbedStep(Random random, string? requestId)
+    {
+        var (step, throughput) = (random.Next(100000), random.Next(100, 4000));
+        return new ComposedLine(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"step\t{step}\tthroughput\t{throughput}\ttok/s")), null, requestId);
+    }
+
+    private static LineText JsonLine(Random random, string? requestId)
+    {
+        var (latency, tokens, hit) = (random.Next(5, 900), random.Next(1, 2048), random.Next(2) == 0);
+        return LineText.Later(() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"event\":\"inference\",\"request_id\":\"{requestId ?? "none"}\",\"latency_ms\":{latency},\"tokens\":{tokens},\"cache_hit\":{(hit ? "true" : "false")}}}"));
+    }
+
+    private static LineText LongLine(Random random)
+    {
+        // As many ids as the written text needs to reach the drawn length: each adds its digits and ", ".
+        const string Head = "prompt token ids: [";
         var length = random.Next(2048, 10241);
-        var builder = new StringBuilder(length + 32);
-        builder.Append("prompt token ids: [");
-        while (builder.Length < length)
+        var ids = new List<int>(length / 6);
+        for (var written = Head.Length; written < length;)
         {
-            builder.Append(random.Next(50000).ToString(CultureInfo.InvariantCulture)).Append(", ");
+            var id = random.Next(50000);
+            ids.Add(id);
+            written += DigitCount(id) + 2;
         }
 
-        builder.Append(']');
-        return builder.ToString();
+        return LineText.Later(() =>
+        {
+            var builder = new StringBuilder(length + 32);
+            builder.Append(Head);
+            foreach (var id in ids)
+            {
+                builder.Append(id.ToString(CultureInfo.InvariantCulture)).Append(", ");
+            }
+
+            return builder.Append(']').ToString();
+        });
     }
+
+    private static int DigitCount(int value) => value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : 5;
 }

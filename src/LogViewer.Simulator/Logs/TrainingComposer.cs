@@ -42,23 +42,41 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
         var roll = random.Next(100);
         switch (roll)
         {
+            // Each case draws its values first, in the order the text uses them, and writes the text when it is read.
             case < 45:
-                _step++;
-                _loss = Math.Max(0.05, _loss * (0.9995 + (random.NextDouble() * 0.0008)) - 0.0001);
-                into.Add(new ComposedLine(string.Create(inv, $"step={_step} epoch={(_step / StepsPerEpoch) + 1} loss={_loss:F4} lr={LearningRate():E2} grad_norm={random.NextDouble() * 2:F3} tokens_per_sec={random.Next(20000, 90000)}"), "INFO", null));
-                break;
+                {
+                    _step++;
+                    _loss = Math.Max(0.05, _loss * (0.9995 + (random.NextDouble() * 0.0008)) - 0.0001);
+                    var (step, loss, rate) = (_step, _loss, LearningRate());
+                    var (gradNorm, tokens) = (random.NextDouble() * 2, random.Next(20000, 90000));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"step={step} epoch={(step / StepsPerEpoch) + 1} loss={loss:F4} lr={rate:E2} grad_norm={gradNorm:F3} tokens_per_sec={tokens}")), "INFO", null));
+                    break;
+                }
+
             case < 65:
                 into.Add(new ComposedLine(ProgressLine(random), null, null));
                 break;
             case < 70:
-                into.Add(new ComposedLine(string.Create(inv, $"Saving checkpoint to /mnt/ckpt/checkpoint-{_step} ... saved ({random.Next(2, 40)}.{random.Next(10)} GB in {random.Next(3, 90)}s)"), "INFO", null));
-                break;
+                {
+                    var (step, size, tenths, seconds) = (_step, random.Next(2, 40), random.Next(10), random.Next(3, 90));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Saving checkpoint to /mnt/ckpt/checkpoint-{step} ... saved ({size}.{tenths} GB in {seconds}s)")), "INFO", null));
+                    break;
+                }
+
             case < 78:
-                into.Add(new ComposedLine(string.Create(inv, $"NCCL INFO Channel {random.Next(32):D2}/32 : {random.Next(8)}[{random.Next(8)}] -> {random.Next(8)}[{random.Next(8)}] via P2P/IPC/read"), "DEBUG", null));
-                break;
+                {
+                    var (channel, a, b, c, d) = (random.Next(32), random.Next(8), random.Next(8), random.Next(8), random.Next(8));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"NCCL INFO Channel {channel:D2}/32 : {a}[{b}] -> {c}[{d}] via P2P/IPC/read")), "DEBUG", null));
+                    break;
+                }
+
             case < 82:
-                into.Add(new ComposedLine(string.Create(inv, $"CUDA memory usage high: {random.Next(70, 80)}.{random.Next(10)} GiB of 79.1 GiB allocated; consider lowering micro_batch_size"), "WARNING", null));
-                break;
+                {
+                    var (gib, tenths) = (random.Next(70, 80), random.Next(10));
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"CUDA memory usage high: {gib}.{tenths} GiB of 79.1 GiB allocated; consider lowering micro_batch_size")), "WARNING", null));
+                    break;
+                }
+
             case < 84:
                 into.Add(new ComposedLine("NCCL WARN Call to ibv_reg_mr failed: retrying with smaller chunk size", "WARNING", null));
                 break;
@@ -66,13 +84,20 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
                 into.Add(new ComposedLine("Gradient overflow detected; skipping step and halving loss scale", "ERROR", null));
                 break;
             default:
-                into.Add(new ComposedLine(string.Create(inv, $"wandb: logged {random.Next(5, 40)} metrics at step {_step}"), null, null));
-                break;
+                {
+                    var (metrics, step) = (random.Next(5, 40), _step);
+                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"wandb: logged {metrics} metrics at step {step}")), null, null));
+                    break;
+                }
+
         }
     }
 
-    public ComposedLine ComposeBurstLine(Random random, int index, int count) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"[rank{random.Next(8)}] dataloader worker {index % 16}: prefetched sample {index + 1}/{count} len={random.Next(16, 4096)}"), index % 100 == 0 ? "DEBUG" : null, null);
+    public ComposedLine ComposeBurstLine(Random random, int index, int count)
+    {
+        var (rank, length) = (random.Next(8), random.Next(16, 4096));
+        return new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"[rank{rank}] dataloader worker {index % 16}: prefetched sample {index + 1}/{count} len={length}")), index % 100 == 0 ? "DEBUG" : null, null);
+    }
 
     public void ComposeFinale(Random random, List<ComposedLine> into)
     {
@@ -102,22 +127,34 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
 
     private double LearningRate() => 3e-4 * Math.Min(1.0, (_step + 1) / 200.0);
 
-    private string ProgressLine(Random random)
+    private LineText ProgressLine(Random random)
     {
         // tqdm redraws in place: several updates separated by carriage returns land in one logged line.
-        var epoch = (_step / StepsPerEpoch) + 1;
-        var builder = new StringBuilder();
-        var done = _step % StepsPerEpoch;
-        for (var update = 0; update < 3; update++)
+        const int Updates = 3;
+        var step = _step;
+        var timings = new int[Updates * 4];
+        for (var i = 0; i < timings.Length; i += 4)
         {
-            var current = Math.Min(StepsPerEpoch, done + update);
-            var percent = current * 100 / StepsPerEpoch;
-            var filled = current * 10 / StepsPerEpoch;
-            var bar = new string('#', filled).PadRight(10);
-            builder.Append(CultureInfo.InvariantCulture, $"Epoch {epoch}: {percent,3}%|{bar}| {current}/{StepsPerEpoch} [00:{random.Next(60):D2}<00:{random.Next(60):D2}, {random.Next(10, 60)}.{random.Next(10)}it/s]");
-            builder.Append('\r');
+            (timings[i], timings[i + 1], timings[i + 2], timings[i + 3]) = (random.Next(60), random.Next(60), random.Next(10, 60), random.Next(10));
         }
 
-        return builder.ToString();
+        return LineText.Later(() =>
+        {
+            var epoch = (step / StepsPerEpoch) + 1;
+            var builder = new StringBuilder();
+            var done = step % StepsPerEpoch;
+            for (var update = 0; update < Updates; update++)
+            {
+                var current = Math.Min(StepsPerEpoch, done + update);
+                var percent = current * 100 / StepsPerEpoch;
+                var filled = current * 10 / StepsPerEpoch;
+                var bar = new string('#', filled).PadRight(10);
+                var t = update * 4;
+                builder.Append(CultureInfo.InvariantCulture, $"Epoch {epoch}: {percent,3}%|{bar}| {current}/{StepsPerEpoch} [00:{timings[t]:D2}<00:{timings[t + 1]:D2}, {timings[t + 2]}.{timings[t + 3]}it/s]");
+                builder.Append('\r');
+            }
+
+            return builder.ToString();
+        });
     }
 }
