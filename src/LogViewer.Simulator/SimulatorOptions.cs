@@ -42,6 +42,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public TimeSpan? Retention { get; init; }
 
+    /// <summary>
+    /// Logs paths whose history is generated on a background thread as soon as the server starts, instead of at the
+    /// first request for them: the demo names the target it is about to tail, so that work overlaps the web host's and
+    /// the viewer's start-up. A request that comes first waits for it (the target's lock), never sees a partial history.
+    /// </summary>
+    public IReadOnlyList<string> PrepareTargets { get; init; } = [];
+
     /// <summary>Occasional bursts: hundreds of lines in one millisecond, and bursts larger than a page.</summary>
     public bool Bursts { get; init; } = true;
 

@@ -62,6 +62,14 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         var timeProvider = options.TimeProvider;
         var world = new SimulatedWorld(options, timeProvider.GetUtcNow());
+        foreach (var path in options.PrepareTargets)
+        {
+            var target = world.Targets.TryGetValue(path, out var found)
+                ? found
+                : throw new ArgumentException($"PrepareTargets names '{path}', which no simulated target has as its logs path.", nameof(options));
+            _ = Task.Run(() => target.CatchUp(timeProvider.GetUtcNow()), CancellationToken.None);
+        }
+
         var journal = new RequestJournal(timeProvider);
         var faults = new SimulatorFaults(options.Faults);
         var gate = new RequestGate(options.ApiKey, options.Seed, faults, new SlidingWindowLimiter(options.RateLimitPerSecond, timeProvider), timeProvider);
@@ -106,6 +114,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>Every line of a target so far (generated up to now, and injected), ascending, with when each becomes visible.</summary>
     /// <param name="logsPath">The target's logs path, e.g. <see cref="SimulatorCatalog.DemoDeploymentLogsPath"/>.</param>
     public IReadOnlyList<GroundTruthLine> GroundTruth(string logsPath) => Target(logsPath).GroundTruth(_timeProvider.GetUtcNow());
+
+    /// <summary>How many lines a target holds so far, without generating up to now as a read would.</summary>
+    internal int HeldLines(string logsPath) => Target(logsPath).HeldCount;
 
     /// <summary>Adds crafted lines to a target; they are served by their timestamps and VisibleAt like generated ones.</summary>
     public void AddLines(string logsPath, IEnumerable<SimulatedLine> lines)

@@ -15,7 +15,7 @@ internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention
     {
         lock (_gate)
         {
-            CatchUp(now);
+            CatchUpLocked(now);
             return _store.Query(fromNanos, toNanos, filter, ascending, limit, now);
         }
     }
@@ -24,7 +24,7 @@ internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention
     {
         lock (_gate)
         {
-            CatchUp(now);
+            CatchUpLocked(now);
             return _store.Snapshot();
         }
     }
@@ -34,7 +34,7 @@ internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention
         lock (_gate)
         {
             // Generated lines up to now come first, so injected ones sort after them on timestamp ties.
-            CatchUp(now);
+            CatchUpLocked(now);
             foreach (var line in lines)
             {
                 ArgumentNullException.ThrowIfNull(line);
@@ -43,7 +43,28 @@ internal sealed class TargetLogs(GeneratedLineSource source, TimeSpan? retention
         }
     }
 
-    private void CatchUp(DateTimeOffset now)
+    /// <summary>How many lines are held now, without generating any (what was generated so far, minus forgotten).</summary>
+    public int HeldCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _store.Count;
+            }
+        }
+    }
+
+    /// <summary>Generates every line up to <paramref name="now"/> (what each read does first).</summary>
+    public void CatchUp(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            CatchUpLocked(now);
+        }
+    }
+
+    private void CatchUpLocked(DateTimeOffset now)
     {
         _generated.Clear();
         source.GenerateUntil(EpochNanos.Of(now), _generated);

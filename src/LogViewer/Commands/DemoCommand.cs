@@ -53,7 +53,10 @@ internal static class DemoCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { Retention = SimulatorRetention }, cancellationToken).ConfigureAwait(false);
+        // The target's history is generated while the web host and the viewer start, not at the first request.
+        var logsPath = deployment ? SimulatorCatalog.DemoDeploymentLogsPath : SimulatorCatalog.DemoTrainingJobLogsPath;
+        var simulatorOptions = new SimulatorOptions { Retention = SimulatorRetention, PrepareTargets = [logsPath] };
+        await using var server = await SimulatorServer.StartAsync(simulatorOptions, cancellationToken).ConfigureAwait(false);
         using var http = ApiHttpClient.Create(server.BaseAddress);
         var api = new BasetenLogApiClient(http, new ApiCredential(server.ApiKey, "the embedded simulator"), services.Time);
         return await new TailRunner(services)

@@ -36,6 +36,36 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public async Task A_Prepared_Target_Is_Generated_Before_Any_Request_And_Holds_The_Same_Lines()
+    {
+        // Given a server told to prepare the demo deployment, and one that is not
+        await using var prepared = await SimulatorHarness.StartAsync(o => o with { PrepareTargets = [Path] });
+        await using var lazy = await SimulatorHarness.StartAsync();
+
+        // Then the prepared one generates its history with no request asked (the other holds nothing until asked)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (prepared.Server.HeldLines(Path) == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.InRange(prepared.Server.HeldLines(Path), 18_000, 30_000);
+        Assert.Equal(0, lazy.Server.HeldLines(Path));
+        Assert.Equal(0, prepared.Server.HeldLines(SimulatorCatalog.DemoTrainingJobLogsPath));
+
+        // And both serve exactly the same lines
+        Assert.Equal(lazy.Server.GroundTruth(Path), prepared.Server.GroundTruth(Path));
+    }
+
+    [Fact]
+    public async Task Preparing_A_Path_No_Target_Has_Is_Refused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorHarness.StartAsync(o => o with { PrepareTargets = ["/v1/nope"] }));
+
+        Assert.Contains("/v1/nope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generation_Follows_The_Clock_Lazily()
     {
         await using var sim = await SimulatorHarness.StartAsync(o => o with { History = TimeSpan.FromMinutes(1) });
