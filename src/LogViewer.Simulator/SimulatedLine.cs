@@ -9,7 +9,7 @@ namespace LogViewer.Simulator;
 /// </summary>
 public sealed class SimulatedLine : IEquatable<SimulatedLine>
 {
-    private Func<string>? _write;
+    private DeferredText? _write;
     private string? _message;
 
     public SimulatedLine(long timestampNanos, string message, string? replica, string? requestId, string? level, DateTimeOffset visibleAt)
@@ -24,7 +24,7 @@ public sealed class SimulatedLine : IEquatable<SimulatedLine>
         : this(timestampNanos, replica, requestId, level, visibleAt)
     {
         _message = text.Fixed;
-        _write = text.Writer;
+        _write = text.Deferred;
     }
 
     private SimulatedLine(long timestampNanos, string? replica, string? requestId, string? level, DateTimeOffset visibleAt)
@@ -57,7 +57,7 @@ public sealed class SimulatedLine : IEquatable<SimulatedLine>
                 return Volatile.Read(ref _message)!;
             }
 
-            message = write();
+            message = write.Write();
             Volatile.Write(ref _message, message);
             Volatile.Write(ref _write, null);
             return message;

@@ -19,35 +19,34 @@ internal sealed class DeploymentComposer : ILineComposer
         }
 
         var roll = random.Next(100);
-        var inv = CultureInfo.InvariantCulture;
         switch (roll)
         {
             case < 40:
                 {
                     // Each case draws its values first, in the order the text uses them, and writes the text when it is read.
                     var (took, prompt, completion) = (random.Next(8, 900), random.Next(10, 4000), random.Next(1, 1024));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Completed request in {took}ms: prompt_tokens={prompt} completion_tokens={completion}")), "INFO", requestId));
+                    into.Add(new ComposedLine(LineText.Later((took, prompt, completion), static v => string.Create(CultureInfo.InvariantCulture, $"Completed request in {v.took}ms: prompt_tokens={v.prompt} completion_tokens={v.completion}")), "INFO", requestId));
                     break;
                 }
 
             case < 55:
                 {
                     var length = random.Next(100, 90000);
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Received POST /v1/predict (content-length {length})")), "INFO", requestId));
+                    into.Add(new ComposedLine(LineText.Later(length, static v => string.Create(CultureInfo.InvariantCulture, $"Received POST /v1/predict (content-length {v})")), "INFO", requestId));
                     break;
                 }
 
             case < 67:
                 {
                     var (running, waiting, cache) = (random.Next(0, 64), random.Next(0, 20), random.NextDouble());
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"batch scheduler: running={running} waiting={waiting} kv_cache_usage={cache:P1}")), "DEBUG", null));
+                    into.Add(new ComposedLine(LineText.Later((running, waiting, cache), static v => string.Create(CultureInfo.InvariantCulture, $"batch scheduler: running={v.running} waiting={v.waiting} kv_cache_usage={v.cache:P1}")), "DEBUG", null));
                     break;
                 }
 
             case < 75:
                 {
                     var depth = random.Next(33, 200);
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Request queue depth {depth} exceeds concurrency target 32")), "WARNING", null));
+                    into.Add(new ComposedLine(LineText.Later(depth, static v => string.Create(CultureInfo.InvariantCulture, $"Request queue depth {v} exceeds concurrency target 32")), "WARNING", null));
                     break;
                 }
 
@@ -60,7 +59,7 @@ internal sealed class DeploymentComposer : ILineComposer
             default:
                 {
                     var (a, b, c, d) = (random.Next(1, 255), random.Next(256), random.Next(256), random.Next(256));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"{a}.{b}.{c}.{d} - \"GET /health HTTP/1.1\" 200")), null, null));
+                    into.Add(new ComposedLine(LineText.Later((a, b, c, d), static v => string.Create(CultureInfo.InvariantCulture, $"{v.a}.{v.b}.{v.c}.{v.d} - \"GET /health HTTP/1.1\" 200")), null, null));
                     break;
                 }
 
@@ -70,7 +69,7 @@ internal sealed class DeploymentComposer : ILineComposer
     public ComposedLine ComposeBurstLine(Random random, int index, int count)
     {
         var (token, logprob) = (random.Next(50000), random.NextDouble() * 4);
-        return new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"stream chunk {index + 1}/{count}: token={token} logprob=-{logprob:F3}")), index % 50 == 0 ? "DEBUG" : null, _requestId.Length > 0 ? _requestId : null);
+        return new(LineText.Later((index, count, token, logprob), static v => string.Create(CultureInfo.InvariantCulture, $"stream chunk {v.index + 1}/{v.count}: token={v.token} logprob=-{v.logprob:F3}")), index % 50 == 0 ? "DEBUG" : null, _requestId.Length > 0 ? _requestId : null);
     }
 
     public void ComposeFinale(Random random, List<ComposedLine> into)

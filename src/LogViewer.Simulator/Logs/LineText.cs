@@ -9,25 +9,40 @@ namespace LogViewer.Simulator.Logs;
 internal readonly struct LineText
 {
     private readonly string? _text;
-    private readonly Func<string>? _write;
+    private readonly DeferredText? _later;
 
-    private LineText(string? text, Func<string>? write)
+    private LineText(string? text, DeferredText? later)
     {
         _text = text;
-        _write = write;
+        _later = later;
     }
 
-    /// <summary>Text written on first read by <paramref name="write"/>, which must only format values it captured.</summary>
-    public static LineText Later(Func<string> write) => new(null, write);
+    /// <summary>
+    /// Text written on first read by <paramref name="write"/> from <paramref name="values"/>. One object per line holds
+    /// both (a static lambda is cached): a closure would cost a delegate and a capture object or two, and hours of
+    /// generated lines all survive into the store, so each object is paid again by every collection that moves them.
+    /// </summary>
+    public static LineText Later<TValues>(TValues values, Func<TValues, string> write) => new(null, new DeferredValues<TValues>(values, write));
 
     public static implicit operator LineText(string text) => new(text, null);
 
     /// <summary>The fixed text, or null when it is written later.</summary>
     public string? Fixed => _text;
 
-    /// <summary>The writer of a text written later, or null for fixed text.</summary>
-    public Func<string>? Writer => _write;
+    /// <summary>The text written later, or null for fixed text.</summary>
+    public DeferredText? Deferred => _later;
 
     /// <summary>The text, written now if it was deferred (used where it is needed at once).</summary>
-    public override string ToString() => _text ?? _write!();
+    public override string ToString() => _text ?? _later!.Write();
+
+    private sealed class DeferredValues<TValues>(TValues values, Func<TValues, string> write) : DeferredText
+    {
+        public override string Write() => write(values);
+    }
+}
+
+/// <summary>A line's text still to be written from the values drawn for it.</summary>
+internal abstract class DeferredText
+{
+    public abstract string Write();
 }

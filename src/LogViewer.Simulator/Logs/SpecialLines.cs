@@ -44,24 +44,24 @@ internal static class SpecialLines
     private static ComposedLine ColouredAccess(Random random, string? requestId)
     {
         var (a, b, port) = (random.Next(256), random.Next(256), random.Next(30000, 60000));
-        return new ComposedLine(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"\u001b[32mINFO\u001b[0m:     10.0.{a}.{b}:{port} - \"POST /v1/predict HTTP/1.1\" \u001b[32m200 OK\u001b[0m")), "INFO", requestId);
+        return new ComposedLine(LineText.Later((a, b, port), static v => string.Create(CultureInfo.InvariantCulture, $"\u001b[32mINFO\u001b[0m:     10.0.{v.a}.{v.b}:{v.port} - \"POST /v1/predict HTTP/1.1\" \u001b[32m200 OK\u001b[0m")), "INFO", requestId);
     }
 
     private static ComposedLine SlowTokenizer(int batch, string? requestId) =>
-        new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"\u001b[1;33mWARNING\u001b[0m \u001b[33mslow tokenizer path taken for batch of {batch}\u001b[0m")), "WARNING", requestId);
+        new(LineText.Later(batch, static v => string.Create(CultureInfo.InvariantCulture, $"\u001b[1;33mWARNING\u001b[0m \u001b[33mslow tokenizer path taken for batch of {v}\u001b[0m")), "WARNING", requestId);
 
     private static ComposedLine TabbedStep(Random random, string? requestId)
     {
         var (step, throughput) = (random.Next(100000), random.Next(100, 4000));
-        return new ComposedLine(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"step\t{step}\tthroughput\t{throughput}\ttok/s")), null, requestId);
+        return new ComposedLine(LineText.Later((step, throughput), static v => string.Create(CultureInfo.InvariantCulture, $"step\t{v.step}\tthroughput\t{v.throughput}\ttok/s")), null, requestId);
     }
 
     private static LineText JsonLine(Random random, string? requestId)
     {
         var (latency, tokens, hit) = (random.Next(5, 900), random.Next(1, 2048), random.Next(2) == 0);
-        return LineText.Later(() => string.Create(
+        return LineText.Later((requestId, latency, tokens, hit), static v => string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"event\":\"inference\",\"request_id\":\"{requestId ?? "none"}\",\"latency_ms\":{latency},\"tokens\":{tokens},\"cache_hit\":{(hit ? "true" : "false")}}}"));
+            $"{{\"event\":\"inference\",\"request_id\":\"{v.requestId ?? "none"}\",\"latency_ms\":{v.latency},\"tokens\":{v.tokens},\"cache_hit\":{(v.hit ? "true" : "false")}}}"));
     }
 
     private static LineText LongLine(Random random)
@@ -77,11 +77,11 @@ internal static class SpecialLines
             written += DigitCount(id) + 2;
         }
 
-        return LineText.Later(() =>
+        return LineText.Later((length, ids), static v =>
         {
-            var builder = new StringBuilder(length + 32);
+            var builder = new StringBuilder(v.length + 32);
             builder.Append(Head);
-            foreach (var id in ids)
+            foreach (var id in v.ids)
             {
                 builder.Append(id.ToString(CultureInfo.InvariantCulture)).Append(", ");
             }

@@ -1,7 +1,10 @@
 namespace LogViewer.Simulator.Logs;
 
-/// <summary>A line as the store keeps it: the public value plus its place in the generation order and its level's rank.</summary>
-internal sealed class StoredLine(SimulatedLine line, long sequence)
+/// <summary>
+/// A line as the store keeps it: the public value plus its place in the generation order and its level's rank. A value
+/// in the store's array, not an object of its own: hours of lines are held, and each object is more work for the GC.
+/// </summary>
+internal readonly struct StoredLine(SimulatedLine line, long sequence)
 {
     public SimulatedLine Line { get; } = line;
 

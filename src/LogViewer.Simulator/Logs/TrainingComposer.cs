@@ -38,7 +38,6 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
             return;
         }
 
-        var inv = CultureInfo.InvariantCulture;
         var roll = random.Next(100);
         switch (roll)
         {
@@ -49,7 +48,7 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
                     _loss = Math.Max(0.05, _loss * (0.9995 + (random.NextDouble() * 0.0008)) - 0.0001);
                     var (step, loss, rate) = (_step, _loss, LearningRate());
                     var (gradNorm, tokens) = (random.NextDouble() * 2, random.Next(20000, 90000));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"step={step} epoch={(step / StepsPerEpoch) + 1} loss={loss:F4} lr={rate:E2} grad_norm={gradNorm:F3} tokens_per_sec={tokens}")), "INFO", null));
+                    into.Add(new ComposedLine(LineText.Later((step, loss, rate, gradNorm, tokens), static v => string.Create(CultureInfo.InvariantCulture, $"step={v.step} epoch={(v.step / StepsPerEpoch) + 1} loss={v.loss:F4} lr={v.rate:E2} grad_norm={v.gradNorm:F3} tokens_per_sec={v.tokens}")), "INFO", null));
                     break;
                 }
 
@@ -59,21 +58,21 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
             case < 70:
                 {
                     var (step, size, tenths, seconds) = (_step, random.Next(2, 40), random.Next(10), random.Next(3, 90));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"Saving checkpoint to /mnt/ckpt/checkpoint-{step} ... saved ({size}.{tenths} GB in {seconds}s)")), "INFO", null));
+                    into.Add(new ComposedLine(LineText.Later((step, size, tenths, seconds), static v => string.Create(CultureInfo.InvariantCulture, $"Saving checkpoint to /mnt/ckpt/checkpoint-{v.step} ... saved ({v.size}.{v.tenths} GB in {v.seconds}s)")), "INFO", null));
                     break;
                 }
 
             case < 78:
                 {
                     var (channel, a, b, c, d) = (random.Next(32), random.Next(8), random.Next(8), random.Next(8), random.Next(8));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"NCCL INFO Channel {channel:D2}/32 : {a}[{b}] -> {c}[{d}] via P2P/IPC/read")), "DEBUG", null));
+                    into.Add(new ComposedLine(LineText.Later((channel, a, b, c, d), static v => string.Create(CultureInfo.InvariantCulture, $"NCCL INFO Channel {v.channel:D2}/32 : {v.a}[{v.b}] -> {v.c}[{v.d}] via P2P/IPC/read")), "DEBUG", null));
                     break;
                 }
 
             case < 82:
                 {
                     var (gib, tenths) = (random.Next(70, 80), random.Next(10));
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"CUDA memory usage high: {gib}.{tenths} GiB of 79.1 GiB allocated; consider lowering micro_batch_size")), "WARNING", null));
+                    into.Add(new ComposedLine(LineText.Later((gib, tenths), static v => string.Create(CultureInfo.InvariantCulture, $"CUDA memory usage high: {v.gib}.{v.tenths} GiB of 79.1 GiB allocated; consider lowering micro_batch_size")), "WARNING", null));
                     break;
                 }
 
@@ -86,7 +85,7 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
             default:
                 {
                     var (metrics, step) = (random.Next(5, 40), _step);
-                    into.Add(new ComposedLine(LineText.Later(() => string.Create(inv, $"wandb: logged {metrics} metrics at step {step}")), null, null));
+                    into.Add(new ComposedLine(LineText.Later((metrics, step), static v => string.Create(CultureInfo.InvariantCulture, $"wandb: logged {v.metrics} metrics at step {v.step}")), null, null));
                     break;
                 }
 
@@ -96,7 +95,7 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
     public ComposedLine ComposeBurstLine(Random random, int index, int count)
     {
         var (rank, length) = (random.Next(8), random.Next(16, 4096));
-        return new(LineText.Later(() => string.Create(CultureInfo.InvariantCulture, $"[rank{rank}] dataloader worker {index % 16}: prefetched sample {index + 1}/{count} len={length}")), index % 100 == 0 ? "DEBUG" : null, null);
+        return new(LineText.Later((rank, index, count, length), static v => string.Create(CultureInfo.InvariantCulture, $"[rank{v.rank}] dataloader worker {v.index % 16}: prefetched sample {v.index + 1}/{v.count} len={v.length}")), index % 100 == 0 ? "DEBUG" : null, null);
     }
 
     public void ComposeFinale(Random random, List<ComposedLine> into)
@@ -138,11 +137,11 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
             (timings[i], timings[i + 1], timings[i + 2], timings[i + 3]) = (random.Next(60), random.Next(60), random.Next(10, 60), random.Next(10));
         }
 
-        return LineText.Later(() =>
+        return LineText.Later((step, timings), static v =>
         {
-            var epoch = (step / StepsPerEpoch) + 1;
+            var epoch = (v.step / StepsPerEpoch) + 1;
             var builder = new StringBuilder();
-            var done = step % StepsPerEpoch;
+            var done = v.step % StepsPerEpoch;
             for (var update = 0; update < Updates; update++)
             {
                 var current = Math.Min(StepsPerEpoch, done + update);
@@ -150,7 +149,7 @@ internal sealed class TrainingComposer(long runningStartNanos, bool endsInFailur
                 var filled = current * 10 / StepsPerEpoch;
                 var bar = new string('#', filled).PadRight(10);
                 var t = update * 4;
-                builder.Append(CultureInfo.InvariantCulture, $"Epoch {epoch}: {percent,3}%|{bar}| {current}/{StepsPerEpoch} [00:{timings[t]:D2}<00:{timings[t + 1]:D2}, {timings[t + 2]}.{timings[t + 3]}it/s]");
+                builder.Append(CultureInfo.InvariantCulture, $"Epoch {epoch}: {percent,3}%|{bar}| {current}/{StepsPerEpoch} [00:{v.timings[t]:D2}<00:{v.timings[t + 1]:D2}, {v.timings[t + 2]}.{v.timings[t + 3]}it/s]");
                 builder.Append('\r');
             }
 

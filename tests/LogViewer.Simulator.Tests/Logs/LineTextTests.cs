@@ -11,7 +11,7 @@ public sealed class LineTextTests
     {
         // Given a line whose text is written later, and the same line given as a string
         var writes = 0;
-        var deferred = new SimulatedLine(42, LineText.Later(() => { writes++; return $"step={6 * 7}"; }), "abcde", null, "INFO", Now);
+        var deferred = new SimulatedLine(42, LineText.Later(6, six => { writes++; return $"step={six * 7}"; }), "abcde", null, "INFO", Now);
         var given = new SimulatedLine(42, "step=42", "abcde", null, "INFO", Now);
 
         // Then nothing is written until the message is read, and then only once
@@ -30,7 +30,7 @@ public sealed class LineTextTests
         // Given many lines whose writers are slow enough for readers to overlap
         for (var round = 0; round < 200; round++)
         {
-            var line = new SimulatedLine(round, LineText.Later(() => { Thread.SpinWait(2000); return "written"; }), null, null, null, Now);
+            var line = new SimulatedLine(round, LineText.Later("written", static text => { Thread.SpinWait(2000); return text; }), null, null, null, Now);
             using var start = new Barrier(4);
 
             // When four threads (their own, not the pool's, so the barrier cannot starve it) read it at the same moment
