@@ -22,9 +22,16 @@ public static class JsonlLogReader
     public static async Task<JsonlLoadResult> LoadAsync(
         Stream stream, LogStore store, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(store);
-        var parser = new LineParser(store, onMalformed);
+        return await ReadAsync(stream, new StoreSink(store), onMalformed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Decodes every line of <paramref name="stream"/> into <paramref name="sink"/>, with the same checks and reports as a load.</summary>
+    internal static async Task<JsonlLoadResult> ReadAsync(
+        Stream stream, IDecodedLineSink sink, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var parser = new LineParser(sink, onMalformed);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -53,7 +60,7 @@ public static class JsonlLogReader
                 filled -= consumed;
             }
 
-            parser.Flush();
+            sink.Flush();
             return parser.Result;
         }
         finally
@@ -73,9 +80,29 @@ public static class JsonlLogReader
         }
     }
 
-    private sealed class LineParser(LogStore store, Action<MalformedLine>? onMalformed)
+    /// <summary>Stages lines for the store and appends them in large batches.</summary>
+    private sealed class StoreSink(LogStore store) : IDecodedLineSink
     {
         private readonly StagedEntries _staged = new();
+
+        public void Add(in DecodedEntry entry)
+        {
+            _staged.Add(entry.TimestampNanos, entry.Message, entry.Level, entry.Replica, entry.RequestId);
+            if (_staged.Count >= FlushEvery)
+            {
+                Flush();
+            }
+        }
+
+        public void Flush()
+        {
+            store.Add(_staged);
+            _staged.Clear();
+        }
+    }
+
+    private sealed class LineParser(IDecodedLineSink sink, Action<MalformedLine>? onMalformed)
+    {
         private readonly LogV1Decoder _decoder = new();
         private long _lines;
         private long _loaded;
@@ -103,12 +130,6 @@ public static class JsonlLogReader
             }
 
             return consumed;
-        }
-
-        public void Flush()
-        {
-            store.Add(_staged);
-            _staged.Clear();
         }
 
         private void ParseLine(ReadOnlySpan<byte> line)
@@ -146,10 +167,6 @@ public static class JsonlLogReader
             }
 
             _loaded++;
-            if (_staged.Count >= FlushEvery)
-            {
-                Flush();
-            }
         }
 
         /// <summary>Stages the line's entry; returns why it is not one, or <c>null</c> when it was staged.</summary>
@@ -171,7 +188,7 @@ public static class JsonlLogReader
                 return "more than one JSON value on the line";
             }
 
-            _staged.Add(entry.TimestampNanos, entry.Message, entry.Level, entry.Replica, entry.RequestId);
+            sink.Add(entry);
             return null;
         }
     }

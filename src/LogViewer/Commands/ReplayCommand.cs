@@ -66,10 +66,68 @@ internal static class ReplayCommand
             return TailCommandAction.Usage(services, errors, parse);
         }
 
-        // Every input is read once into this store, which keeps timestamp order (that is the merge by time), and every
-        // output mode shows it from there. The TUI keeps at most --max-lines (evicting the oldest, as it does live);
-        // text and jsonl keep everything and stop writing after --max-lines.
-        var store = new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue);
+        // Text and jsonl only write the kept lines once: they are read into a filtered replay (flat columns, sorted
+        // and grouped at the end, no store). The TUI, and a filter the replay cannot judge, read into a store, which
+        // keeps timestamp order (that is the merge by time). The TUI keeps at most --max-lines (evicting the oldest,
+        // as it does live); text and jsonl keep everything and stop writing after --max-lines.
+        var replay = settings.Output == OutputKind.Tui ? null : FilteredReplay.For(filter);
+        LogStore? store = replay is null
+            ? new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue)
+            : null;
+        var (failure, loadedLines, skippedNotes) = await LoadAsync(
+            services,
+            inputs,
+            (stream, onMalformed, token) => replay?.ReadAsync(stream, onMalformed, token) ?? JsonlLogReader.LoadAsync(stream, store!, onMalformed, token),
+            cancellationToken).ConfigureAwait(false);
+        if (failure is { } code)
+        {
+            return code;
+        }
+
+        if (inputs.Any(i => i.IsStandardInput) && settings.Output == OutputKind.Tui && !services.ReattachTerminalInput())
+        {
+            await services.Console.Error.WriteLineAsync("logviewer: replay -: no terminal to read keys from for the TUI; use --output text or jsonl.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var path = string.Join(", ", inputs.Select(i => i.Name));
+        long shown;
+        if (replay is not null)
+        {
+            shown = replay.Count;
+        }
+        else
+        {
+            using var view = new FilteredView(store!, filter);
+            shown = view.Current.Count;
+        }
+
+        // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
+        var summary = $"replayed {shown} of {loadedLines} lines from {path}"
+            + string.Concat(skippedNotes.Select(n => "; " + n));
+        if (replay is not null)
+        {
+            return await services.Outputs.CreateStream(settings.Output).WriteAsync(replay.Count, replay.Utf8RowAt, summary, settings.Display, cancellationToken).ConfigureAwait(false);
+        }
+
+        var log = new LoadedLog($"replay of {path}", store!, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary))
+        {
+            Query = settings.Filters,
+            SessionKey = SessionStore.KeyOfFile(path),
+        };
+        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads every input in turn; a repaired-text note per input as it is read, and the skipped-lines note of each.
+    /// Fails (with its exit code) on an input that cannot be read or is not LogV1 jsonl at all.
+    /// </summary>
+    private static async Task<(int? Failure, long Loaded, List<string> SkippedNotes)> LoadAsync(
+        CliServices services,
+        ReplayInput[] inputs,
+        Func<Stream, Action<MalformedLine>, CancellationToken, Task<JsonlLoadResult>> read,
+        CancellationToken cancellationToken)
+    {
         long loadedLines = 0;
         var skippedNotes = new List<string>();
         foreach (var input in inputs)
@@ -81,19 +139,19 @@ internal static class ReplayCommand
                 var stream = input.Open(services.StandardInput);
                 await using (stream.ConfigureAwait(false))
                 {
-                    loaded = await JsonlLogReader.LoadAsync(stream, store, skipped.Add, cancellationToken).ConfigureAwait(false);
+                    loaded = await read(stream, skipped.Add, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 await services.Console.Error.WriteLineAsync($"logviewer: {input.Name}: cannot be read ({ex.Message}).").ConfigureAwait(false);
-                return ExitCodes.Failure;
+                return (ExitCodes.Failure, loadedLines, skippedNotes);
             }
 
             if (loaded.Loaded == 0 && skipped.Count > 0)
             {
                 await services.Console.Error.WriteLineAsync("logviewer: " + skipped.NotJsonl(input.Name)).ConfigureAwait(false);
-                return ExitCodes.Usage;
+                return (ExitCodes.Usage, loadedLines, skippedNotes);
             }
 
             foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
@@ -108,27 +166,6 @@ internal static class ReplayCommand
             }
         }
 
-        if (inputs.Any(i => i.IsStandardInput) && settings.Output == OutputKind.Tui && !services.ReattachTerminalInput())
-        {
-            await services.Console.Error.WriteLineAsync("logviewer: replay -: no terminal to read keys from for the TUI; use --output text or jsonl.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        var path = string.Join(", ", inputs.Select(i => i.Name));
-        long shown;
-        using (var view = new FilteredView(store, filter))
-        {
-            shown = view.Current.Count;
-        }
-
-        // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
-        var summary = $"replayed {shown} of {loadedLines} lines from {path}"
-            + string.Concat(skippedNotes.Select(n => "; " + n));
-        var log = new LoadedLog($"replay of {path}", store, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary))
-        {
-            Query = settings.Filters,
-            SessionKey = SessionStore.KeyOfFile(path),
-        };
-        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
+        return (null, loadedLines, skippedNotes);
     }
 }

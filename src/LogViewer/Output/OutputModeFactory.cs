@@ -15,12 +15,14 @@ internal sealed class OutputModeFactory(CliConsole console, TimeZoneInfo zone, b
     {
         switch (kind)
         {
-            case OutputKind.Jsonl:
-                return new StreamOutputMode(console, zone, OutputKind.Jsonl, colour: false);
             case OutputKind.Tui:
                 return tui;
             default:
-                return new StreamOutputMode(console, zone, OutputKind.Text, Colour);
+                return CreateStream(kind);
         }
     }
+
+    /// <summary>The writer of text or jsonl lines (text for any other kind).</summary>
+    public StreamOutputMode CreateStream(OutputKind kind) =>
+        kind == OutputKind.Jsonl ? new StreamOutputMode(console, zone, OutputKind.Jsonl, colour: false) : new StreamOutputMode(console, zone, OutputKind.Text, Colour);
 }

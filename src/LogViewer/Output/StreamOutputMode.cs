@@ -6,6 +6,7 @@ using LogViewer.Core.Api;
 using LogViewer.Core.Filtering;
 using LogViewer.Core.Model;
 using LogViewer.Core.Output;
+using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 
 namespace LogViewer.Output;
@@ -63,29 +64,42 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
         return state.ExitCode;
     }
 
+    /// <summary>One row of a log read whole, its message as UTF-8 (a store's, a filtered replay's).</summary>
+    public delegate Utf8LogRow RowAt(int row);
+
     /// <summary>Writes the filtered rows straight from the store's UTF-8 (no entry or string copied out per line).</summary>
     public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(display);
         using var view = new FilteredView(log.Store, log.Filter);
         var rows = view.Current;
-        var count = display.MaxLines is { } max ? Math.Min(max, rows.Count) : rows.Count;
+        return await WriteAsync(rows.Count, rows.Utf8RowAt, log.Ended.Message, display, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes rows 0 to <paramref name="count"/> (at most --max-lines of them), then <paramref name="endMessage"/> on
+    /// stderr: the output of a log read whole.
+    /// </summary>
+    public async Task<int> WriteAsync(int count, RowAt rowAt, string endMessage, DisplaySettings display, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rowAt);
+        ArgumentNullException.ThrowIfNull(display);
+        var shown = display.MaxLines is { } max ? Math.Min(max, count) : count;
         var text = new TextLineFormatter(display.Utc, zone, colour);
         using var json = new JsonLinesFormatter();
-        for (var row = 0; row < count && !cancellationToken.IsCancellationRequested; row++)
+        for (var row = 0; row < shown && !cancellationToken.IsCancellationRequested; row++)
         {
             if (kind == OutputKind.Jsonl)
             {
-                json.WriteLine(console.Out, rows.Utf8RowAt(row));
+                json.WriteLine(console.Out, rowAt(row));
             }
             else
             {
-                text.WriteLine(console.Out, rows.Utf8RowAt(row));
+                text.WriteLine(console.Out, rowAt(row));
             }
         }
 
-        await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(log.Ended.Message)).ConfigureAwait(false);
+        await console.Error.WriteLineAsync("logviewer: " + EscapedText.Escape(endMessage)).ConfigureAwait(false);
         await FlushAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
     }
