@@ -7,6 +7,7 @@ return args switch
     ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     ["quick", ..] => QuickTimings.Run(),
     ["quick-metrics"] => QuickTimings.Metrics(),
+    ["quick-ingest", var late] => QuickTimings.IngestOnly(double.Parse(late, System.Globalization.CultureInfo.InvariantCulture)),
     ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)),
     ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => RunBenchmarks(args),

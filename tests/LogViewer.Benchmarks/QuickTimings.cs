@@ -78,6 +78,13 @@ internal static class QuickTimings
         return 0;
     }
 
+    /// <summary>Only the ingest timings, at one share of late lines (for iterating on the store's append).</summary>
+    public static int IngestOnly(double lateFraction)
+    {
+        Ingest(lateFraction);
+        return 0;
+    }
+
     private static void Ingest(double lateFraction)
     {
         Console.WriteLine($"late fraction {lateFraction}");
@@ -127,16 +134,27 @@ internal static class QuickTimings
         var bestWall = double.MaxValue;
         var bestCpu = double.MaxValue;
         var result = 0;
+        var allocated = 0L;
+        var collections = (Gen1: 0, Gen2: 0);
         for (var i = 0; i < 4; i++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var gen1 = GC.CollectionCount(1);
+            var gen2 = GC.CollectionCount(2);
             var watch = Stopwatch.StartNew();
             result = run();
             bestWall = Math.Min(bestWall, watch.Elapsed.TotalMilliseconds);
             bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+
+            // Allocation and collections are the same run to run; they tell changes apart when the load blurs times.
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+            collections = (GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  ({result:N0})"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name,-36} wall {bestWall,7:F1} ms  cpu {bestCpu,7:F1} ms  alloc {allocated / 1e6,7:F0} MB  gen1 {collections.Gen1,3} gen2 {collections.Gen2,3}  ({result:N0})"));
     }
 
     private static int Refilter(FilteredView view, LogFilter filter)

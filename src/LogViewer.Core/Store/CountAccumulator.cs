@@ -29,6 +29,9 @@ internal sealed class CountAccumulator
         }
     }
 
+    /// <summary>Whether any line of this replica code is counted.</summary>
+    public bool HasLines(int replicaCode) => replicaCode < _replicaCodes && _byReplicaCode[replicaCode] > 0;
+
     public void Clear()
     {
         Array.Clear(_byLevel);

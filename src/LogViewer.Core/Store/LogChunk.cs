@@ -44,6 +44,13 @@ internal sealed class LogChunk
     /// <summary>No more appends: full, or built whole for a late insert.</summary>
     public bool IsSealed { get; private set; }
 
+    /// <summary>
+    /// A small chunk at the newest end, where late lines land (the store's writer alone reads and sets it): a late
+    /// line rebuilds a fresh chunk of a few hundred entries instead of a full one, and the store compacts fresh
+    /// chunks into full ones once they are older than the late horizon.
+    /// </summary>
+    public bool IsFresh { get; set; }
+
     public int EntryCapacity => _timestamps.Length;
 
     public int TextUsed => _textUsed;
@@ -182,7 +189,7 @@ internal sealed class LogChunk
     /// <summary>A sealed copy, for changing entry marks that published snapshots must not see change.</summary>
     public LogChunk Copy()
     {
-        var copy = new LogChunk(Math.Max(1, Count), Math.Max(1, _textUsed));
+        var copy = new LogChunk(Math.Max(1, Count), Math.Max(1, _textUsed)) { IsFresh = IsFresh };
         copy.AppendRange(this, 0, Count);
         copy.Seal();
         return copy;

@@ -44,45 +44,79 @@ public sealed partial class LogStore
     }
 
     /// <summary>
-    /// After a late insert: regroups from the first rebuilt chunk on, as far as a late line changes how later lines
-    /// group (the line after it may now continue, or no longer continue, an entry). A chunk whose marks change and that
-    /// was not rebuilt is copied first, so published snapshots keep seeing what they saw; the filtered views re-scan it
-    /// as they do rebuilt chunks. Stops once no replica's grouping differs from what was stored.
+    /// After a late insert: groups each late line (<paramref name="placed"/>, in store order) and regroups the lines
+    /// after it as far as that changes anything (the line after it may now continue, or no longer continue, an entry).
+    /// Only lines of a replica whose grouping differs from what was stored are linked again; the others only carry
+    /// their replica's state forward from their stored marks, and once no replica differs the walk jumps to the next
+    /// late line. A chunk whose marks change and that was not rebuilt is copied first, so published snapshots keep
+    /// seeing what they saw; the filtered views re-scan it as they do rebuilt chunks.
     /// </summary>
-    private void Regroup(HashSet<LogChunk> rebuilt)
+    private void Regroup(HashSet<LogChunk> rebuilt, List<(LogChunk Chunk, int Local)> placed)
     {
-        var first = _chunks.FindIndex(rebuilt.Contains);
-        var last = _chunks.FindLastIndex(rebuilt.Contains);
-        if (first < 0)
+        if (placed.Count == 0)
         {
             return;
         }
 
-        var states = OpenEntriesBefore(first, first == 0 ? _frontSkip : 0);
-        var dirty = new bool[states.Length];
+        var replicas = _replicas.Names.Length;
+        var states = new OpenEntry[replicas];
+        var known = new bool[replicas];
+        var dirty = new bool[replicas];
         var dirtyCount = 0;
-        for (var k = first; k < _chunks.Count && (k <= last || dirtyCount > 0); k++)
+        var next = 0;
+        var k = 0;
+        var i = 0;
+        while (k < _chunks.Count)
         {
+            if (dirtyCount == 0)
+            {
+                if (next == placed.Count)
+                {
+                    break;
+                }
+
+                // Nothing differs any more: on to the next late line, whose replicas' states are read again there.
+                var (lateChunk, lateLocal) = placed[next];
+                while (!ReferenceEquals(_chunks[k], lateChunk))
+                {
+                    k++;
+                }
+
+                i = lateLocal;
+                Array.Clear(known);
+            }
+
             var chunk = _chunks[k];
-            var copied = rebuilt.Contains(chunk);
-            for (var i = k == 0 ? _frontSkip : 0; i < chunk.Count; i++)
+            var end = chunk.Count;
+            for (; i < end && (dirtyCount > 0 || (next < placed.Count && ReferenceEquals(placed[next].Chunk, chunk) && placed[next].Local == i)); i++)
             {
                 var replica = chunk.ReplicaCode(i);
-                if (replica >= states.Length)
+                if (chunk.EntryId(i) < 0)
                 {
-                    Array.Resize(ref states, replica + 1);
-                    Array.Resize(ref dirty, replica + 1);
-                    states[replica] = OpenEntry.None;
+                    // A late line: its replica's state just before it.
+                    next++;
+                    if (!known[replica])
+                    {
+                        states[replica] = OpenEntryBefore(replica, k, i);
+                        known[replica] = true;
+                    }
+                }
+                else if (!dirty[replica])
+                {
+                    // Grouped as stored: the replica's state after it is what its marks say.
+                    states[replica] = StoredState(chunk, i);
+                    known[replica] = true;
+                    continue;
                 }
 
                 var (entryId, mark) = Link(ref states[replica], chunk, i);
                 var same = chunk.EntryId(i) == entryId && chunk.EntryMarkAt(i).WithoutContinued == mark;
                 if (!same)
                 {
-                    if (!copied)
+                    if (!rebuilt.Contains(chunk))
                     {
                         chunk = CopyForRegroup(k, states);
-                        copied = true;
+                        rebuilt.Add(chunk);
                     }
 
                     chunk.SetEntry(i, entryId, mark);
@@ -95,6 +129,12 @@ public sealed partial class LogStore
                 }
             }
 
+            if (i < end)
+            {
+                // Stopped before the chunk's end: nothing differs and the next late line is further on.
+                continue;
+            }
+
             // A replica whose last line is more than the window behind cannot group its next line differently.
             for (var replica = 0; replica < dirty.Length && dirtyCount > 0; replica++)
             {
@@ -104,9 +144,47 @@ public sealed partial class LogStore
                     dirtyCount--;
                 }
             }
+
+            k++;
+            i = 0;
         }
 
         _open = OpenEntriesBefore(_chunks.Count, 0);
+    }
+
+    /// <summary>A replica's state right after the line at <paramref name="local"/>, read from its stored marks.</summary>
+    private static OpenEntry StoredState(LogChunk chunk, int local)
+    {
+        var mark = chunk.EntryMarkAt(local);
+        return new OpenEntry(chunk.EntryId(local), chunk.Timestamp(local), mark.Phase, mark.LineInEntry + 1, chunk, local);
+    }
+
+    /// <summary>
+    /// The state of <paramref name="replica"/> just before local <paramref name="local"/> of chunk <paramref name="k"/>:
+    /// its last grouped line there, unless that is more than the window older (no line after it can join it then).
+    /// </summary>
+    private OpenEntry OpenEntryBefore(int replica, int k, int local)
+    {
+        var oldest = _chunks[k].Timestamp(local) - EntryRule.WindowNanos;
+        for (var c = k; c >= 0; c--)
+        {
+            var chunk = _chunks[c];
+            var begin = c == 0 ? _frontSkip : 0;
+            for (var i = (c == k ? local : chunk.Count) - 1; i >= begin; i--)
+            {
+                if (chunk.Timestamp(i) < oldest)
+                {
+                    return OpenEntry.None;
+                }
+
+                if (chunk.ReplicaCode(i) == replica && chunk.EntryId(i) >= 0)
+                {
+                    return StoredState(chunk, i);
+                }
+            }
+        }
+
+        return OpenEntry.None;
     }
 
     private LogChunk CopyForRegroup(int k, OpenEntry[] states)
@@ -134,6 +212,14 @@ public sealed partial class LogStore
         var states = new OpenEntry[_replicas.Names.Length];
         Array.Fill(states, OpenEntry.None);
         var seen = new bool[states.Length];
+
+        // Replicas without a held line have no state to find: once the others are seen, the rest is None.
+        var unseen = 0;
+        for (var replica = 0; replica < states.Length; replica++)
+        {
+            unseen += _counts.HasLines(replica) ? 1 : 0;
+        }
+
         long? newest = null;
         for (var c = Math.Min(k, _chunks.Count - 1); c >= 0; c--)
         {
@@ -155,8 +241,11 @@ public sealed partial class LogStore
                 }
 
                 seen[replica] = true;
-                var mark = chunk.EntryMarkAt(i);
-                states[replica] = new OpenEntry(chunk.EntryId(i), timestamp, mark.Phase, mark.LineInEntry + 1, chunk, i);
+                states[replica] = StoredState(chunk, i);
+                if (--unseen == 0)
+                {
+                    return states;
+                }
             }
         }
 

@@ -1,30 +1,57 @@
+using System.Runtime.InteropServices;
+
 namespace LogViewer.Core.Store;
 
 public sealed partial class LogStore
 {
+    // Where this batch's late lines were put, in store order: the lines Regroup starts from.
+    private readonly List<(LogChunk Chunk, int Local)> _placedLate = [];
+
     /// <summary>
     /// Puts the batch's late lines in place. Each affected chunk is rebuilt as new sealed chunks (merging its
     /// visible entries with the late ones), so snapshots holding the old chunk keep seeing it unchanged and
-    /// filtered views re-scan only the rebuilt chunks. The late lines are then grouped into entries, and the lines
-    /// after them regrouped as far as that changes anything.
+    /// filtered views re-scan only the rebuilt chunks. Late lines usually land in the small fresh chunks at the newest
+    /// end (LogStore.Fresh.cs), so a rebuild copies a few hundred entries. The late lines are then grouped into
+    /// entries, and the lines after them regrouped as far as that changes anything.
     /// </summary>
     private void InsertLate()
     {
-        // Stable by timestamp: late lines with equal timestamps keep their arrival order.
-        var ordered = _late.Select((late, arrival) => (late, arrival))
-            .OrderBy(pair => pair.late.Timestamp).ThenBy(pair => pair.arrival)
-            .Select(pair => pair.late).ToList();
+        // Stable by timestamp: late lines with equal timestamps keep their arrival order (Sort alone is not stable).
+        var ordered = _late.ToArray();
+        var arrival = new int[ordered.Length];
+        for (var a = 0; a < arrival.Length; a++)
+        {
+            arrival[a] = a;
+        }
+
+        Array.Sort(arrival, (x, y) => ordered[x].Timestamp != ordered[y].Timestamp
+            ? ordered[x].Timestamp.CompareTo(ordered[y].Timestamp)
+            : x.CompareTo(y));
+        var sorted = new PendingLate[ordered.Length];
+        for (var a = 0; a < arrival.Length; a++)
+        {
+            sorted[a] = ordered[arrival[a]];
+        }
 
         var rebuilt = new List<LogChunk>(_chunks.Count + 4);
         var merged = new HashSet<LogChunk>(ReferenceEqualityComparer.Instance);
+        _placedLate.Clear();
         var next = 0;
-        for (var k = 0; k < _chunks.Count; k++)
+
+        // Chunks wholly before the oldest late line stay as they are; the search skips them.
+        var first = FirstChunkEndingAfter(sorted[0].Timestamp);
+        for (var k = 0; k < first; k++)
+        {
+            rebuilt.Add(_chunks[k]);
+        }
+
+        for (var k = first; k < _chunks.Count; k++)
         {
             var chunk = _chunks[k];
             var begin = k == 0 ? _frontSkip : 0;
             var last = chunk.Timestamp(chunk.Count - 1);
             var take = next;
-            while (take < ordered.Count && ordered[take].Timestamp < last)
+            while (take < sorted.Length && sorted[take].Timestamp < last)
             {
                 take++;
             }
@@ -37,7 +64,7 @@ public sealed partial class LogStore
 
             chunk.Seal();
             var before = rebuilt.Count;
-            Merge(chunk, begin, ordered, next, take, rebuilt);
+            Merge(chunk, begin, sorted, next, take, rebuilt);
             merged.UnionWith(rebuilt.Skip(before));
             if (k == 0)
             {
@@ -49,11 +76,33 @@ public sealed partial class LogStore
 
         _chunks.Clear();
         _chunks.AddRange(rebuilt);
-        Regroup(merged);
+        Regroup(merged, _placedLate);
+        _placedLate.Clear();
         _layoutVersion++;
     }
 
-    private void Merge(LogChunk chunk, int begin, List<PendingLate> ordered, int from, int to, List<LogChunk> output)
+    /// <summary>The first chunk whose last entry is after <paramref name="timestamp"/> (where a late line with it goes).</summary>
+    private int FirstChunkEndingAfter(long timestamp)
+    {
+        var lo = 0;
+        var hi = _chunks.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_chunks[mid].LastTimestamp <= timestamp)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private void Merge(LogChunk chunk, int begin, PendingLate[] ordered, int from, int to, List<LogChunk> output)
     {
         LogChunk? target = null;
         var i = begin;
@@ -83,14 +132,16 @@ public sealed partial class LogStore
             }
 
             var late = ordered[j++];
-            if (target is null || !target.CanAppend(late.Message.Length))
+            var message = CollectionsMarshal.AsSpan(_lateText).Slice(late.Start, late.Length);
+            if (target is null || !target.CanAppend(late.Length))
             {
                 target?.Seal();
-                target = NewMergeChunk(chunk, i, ordered, j - 1, to, late.Message.Length);
+                target = NewMergeChunk(chunk, i, ordered, j - 1, to, late.Length);
                 output.Add(target);
             }
 
-            target.Append(_nextId++, late.Timestamp, late.Message, late.Level, late.Replica, late.Request);
+            target.Append(_nextId++, late.Timestamp, message, late.Level, late.Replica, late.Request);
+            _placedLate.Add((target, target.Count - 1));
             _count++;
             _counts.Add(late.Level, late.Replica, 1);
             _rates.Add(late.Timestamp, late.Level, late.Replica);
@@ -99,17 +150,19 @@ public sealed partial class LogStore
         target?.Seal();
     }
 
-    private static LogChunk NewMergeChunk(LogChunk chunk, int i, List<PendingLate> ordered, int j, int to, int minimumBytes)
+    private static LogChunk NewMergeChunk(LogChunk chunk, int i, PendingLate[] ordered, int j, int to, int minimumBytes)
     {
         var remainingEntries = chunk.Count - i + to - j;
         var entries = Math.Min(remainingEntries, LogChunk.MaxEntries);
         var bytes = (long)chunk.TextUsed - (i == 0 ? 0 : chunk.MessageStart(i));
         for (var late = j; late < to; late++)
         {
-            bytes += ordered[late].Message.Length;
+            bytes += ordered[late].Length;
         }
 
         var text = (int)Math.Clamp(bytes, minimumBytes, MaxTextCapacity);
-        return new LogChunk(entries, Math.Max(text, minimumBytes));
+
+        // A rebuilt fresh chunk stays fresh: it is still within the late horizon.
+        return new LogChunk(entries, Math.Max(text, minimumBytes)) { IsFresh = chunk.IsFresh };
     }
 }

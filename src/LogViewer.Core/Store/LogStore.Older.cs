@@ -91,7 +91,7 @@ public sealed partial class LogStore
                 // Chunks are append-only and published snapshots may hold this one: the kept prefix goes to a copy.
                 Shed(chunk, keep, chunk.Count);
                 chunk.Seal();
-                var kept = new LogChunk(keep, Math.Max(1, chunk.MessageEnd(keep - 1)));
+                var kept = new LogChunk(keep, Math.Max(1, chunk.MessageEnd(keep - 1))) { IsFresh = chunk.IsFresh };
                 kept.AppendRange(chunk, 0, keep);
                 kept.Seal();
                 _chunks[k] = kept;

@@ -24,6 +24,9 @@ public sealed partial class LogStore
     private readonly CountAccumulator _counts = new();
     private readonly RateCounter _rates = new();
     private readonly List<PendingLate> _late = [];
+
+    // The batch's late messages back to back (one buffer reused, not an array per late line).
+    private readonly List<byte> _lateText = [];
     private readonly StagedEntries _staging = new();
     private LogSnapshot _current = LogSnapshot.Empty;
     private int _frontSkip;
@@ -119,7 +122,9 @@ public sealed partial class LogStore
             }
             else
             {
-                _late.Add(new PendingLate(timestamp, message.ToArray(), level, replica, request));
+                _appendedSinceLate = 0;
+                _late.Add(new PendingLate(timestamp, _lateText.Count, message.Length, level, replica, request));
+                _lateText.AddRange(message);
             }
         }
 
@@ -129,6 +134,7 @@ public sealed partial class LogStore
     private void Appended(long timestamp, int bytes, LogLevel level, int replica)
     {
         _lastTimestamp = timestamp;
+        _appendedSinceLate++;
         _count++;
         _bytesSeen += bytes;
         _entriesSeen++;
@@ -148,10 +154,12 @@ public sealed partial class LogStore
             _chunks[^1].Seal();
         }
 
-        // Size the text buffer for a full chunk of average messages, so entries and text fill up together.
+        // New lines go to a fresh chunk, small while late lines arrive (see LogStore.Fresh.cs). Its text buffer is
+        // sized for a chunk of average messages, so entries and text fill up together.
+        var entries = ActiveChunkEntries;
         var average = _entriesSeen == 0 ? 128 : (_bytesSeen / _entriesSeen) + 1;
-        var textCapacity = (int)Math.Clamp(average * LogChunk.MaxEntries * 9 / 8, MinTextCapacity, MaxTextCapacity);
-        var chunk = new LogChunk(LogChunk.MaxEntries, Math.Max(textCapacity, messageBytes));
+        var textCapacity = (int)Math.Clamp(average * entries * 9 / 8, MinTextCapacity, MaxTextCapacity);
+        var chunk = new LogChunk(entries, Math.Max(textCapacity, messageBytes)) { IsFresh = true };
         _chunks.Add(chunk);
         return chunk;
     }
@@ -162,8 +170,10 @@ public sealed partial class LogStore
         {
             InsertLate();
             _late.Clear();
+            _lateText.Clear();
         }
 
+        CompactFresh();
         Evict();
         Publish();
     }
@@ -227,5 +237,6 @@ public sealed partial class LogStore
         Volatile.Write(ref _current, snapshot);
     }
 
-    private readonly record struct PendingLate(long Timestamp, byte[] Message, LogLevel Level, int Replica, int Request);
+    /// <summary>A late line waiting for its insert; its message is <see cref="_lateText"/>[Start, Start + Length).</summary>
+    private readonly record struct PendingLate(long Timestamp, int Start, int Length, LogLevel Level, int Replica, int Request);
 }
