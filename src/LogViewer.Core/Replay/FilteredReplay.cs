@@ -15,15 +15,20 @@ namespace LogViewer.Core.Replay;
 /// </summary>
 public sealed class FilteredReplay
 {
+    // A file is decoded in blocks of this size, as many at once as there are cores, and the blocks' lines joined in order.
+    private const long DefaultBlockBytes = 16 << 20;
+
     private readonly ReplayLines _lines = new();
     private readonly ReplayFilter _filter;
     private readonly bool _keepsAll;
+    private readonly long _blockBytes;
     private int[]? _kept;
 
-    private FilteredReplay(ReplayFilter filter, bool keepsAll)
+    private FilteredReplay(ReplayFilter filter, bool keepsAll, long blockBytes)
     {
         _filter = filter;
         _keepsAll = keepsAll;
+        _blockBytes = blockBytes;
     }
 
     /// <summary>Lines decoded so far, over every input.</summary>
@@ -33,21 +38,33 @@ public sealed class FilteredReplay
     public int Count => Kept().Length;
 
     /// <summary>A replay for <paramref name="filter"/>, or null when the filter has a term only the store's views judge.</summary>
-    public static FilteredReplay? For(LogFilter filter)
+    public static FilteredReplay? For(LogFilter filter) => For(filter, DefaultBlockBytes);
+
+    /// <summary>As <see cref="For(LogFilter)"/>, reading files in blocks of <paramref name="blockBytes"/>.</summary>
+    internal static FilteredReplay? For(LogFilter filter, long blockBytes)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return ReplayFilter.TryCompile(filter) is { } compiled ? new FilteredReplay(compiled, filter.KeepsAll) : null;
+        return ReplayFilter.TryCompile(filter) is { } compiled ? new FilteredReplay(compiled, filter.KeepsAll, blockBytes) : null;
     }
 
-    /// <summary>Reads one input (after those read before it, as if appended to one store); see <see cref="JsonlLogReader.LoadAsync"/>.</summary>
-    public Task<JsonlLoadResult> ReadAsync(Stream stream, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one input (after those read before it, as if appended to one store); see <see cref="JsonlLogReader.LoadAsync"/>.
+    /// A file (not a pipe, not gzip) larger than a block is decoded in blocks on every core.
+    /// </summary>
+    public async Task<JsonlLoadResult> ReadAsync(Stream stream, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         if (_kept is not null)
         {
             throw new InvalidOperationException("The replay was judged already; read every input first.");
         }
 
-        return JsonlLogReader.ReadAsync(stream, _lines, onMalformed, cancellationToken);
+        if (stream is FileStream { CanSeek: true } file && Environment.ProcessorCount > 1 && file.Length - file.Position > _blockBytes)
+        {
+            return await ReadInBlocksAsync(file, onMalformed, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await JsonlLogReader.ReadAsync(stream, _lines, onMalformed, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Kept line <paramref name="row"/> in timestamp order, its message as the replay's UTF-8.</summary>
@@ -58,6 +75,77 @@ public sealed class FilteredReplay
     }
 
     private int[] Kept() => _kept ??= Judge();
+
+    /// <summary>
+    /// Decodes the file's blocks (each starting after a newline) at once, then joins their lines, malformed lines (numbered
+    /// on from the blocks before) and counts in order, so the result is what one reader going through the file gives.
+    /// </summary>
+    private async Task<JsonlLoadResult> ReadInBlocksAsync(FileStream file, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
+    {
+        var handle = file.SafeFileHandle;
+        var starts = BlockStarts(handle, file.Position, file.Length);
+        var lines = new ReplayLines[starts.Count - 1];
+        var results = new JsonlLoadResult[lines.Length];
+        var malformed = new List<MalformedLine>[lines.Length];
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        await Parallel.ForAsync(0, lines.Length, options, async (b, token) =>
+        {
+            lines[b] = new ReplayLines();
+            malformed[b] = [];
+            results[b] = await JsonlLogReader.ReadBlockAsync(handle, starts[b], starts[b + 1] - starts[b], b == 0, lines[b], malformed[b].Add, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        var total = new JsonlLoadResult(0, 0, 0, Decoding.DecodeReport.None);
+        for (var b = 0; b < lines.Length; b++)
+        {
+            foreach (var line in malformed[b])
+            {
+                onMalformed?.Invoke(line with { LineNumber = line.LineNumber + total.Lines });
+            }
+
+            _lines.Append(lines[b]);
+            total = new JsonlLoadResult(total.Lines + results[b].Lines, total.Loaded + results[b].Loaded, total.Malformed + results[b].Malformed, total.Problems.Plus(results[b].Problems));
+        }
+
+        return total;
+    }
+
+    /// <summary>Where each block starts (the byte after a newline near every block's size), and the end.</summary>
+    private List<long> BlockStarts(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long end)
+    {
+        var starts = new List<long> { start };
+        var probe = new byte[64 * 1024];
+        var next = start + _blockBytes;
+        while (next < end)
+        {
+            // The block ends after the first newline at or past its nominal end.
+            var at = next - 1;
+            long found = -1;
+            while (found < 0 && at < end)
+            {
+                var read = RandomAccess.Read(handle, probe.AsSpan(0, (int)Math.Min(probe.Length, end - at)), at);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var newline = probe.AsSpan(0, read).IndexOf((byte)'\n');
+                found = newline < 0 ? -1 : at + newline + 1;
+                at += read;
+            }
+
+            if (found < 0 || found >= end)
+            {
+                break;
+            }
+
+            starts.Add(found);
+            next = found + _blockBytes;
+        }
+
+        starts.Add(end);
+        return starts;
+    }
 
     private int[] Judge()
     {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Store;
+using Microsoft.Win32.SafeHandles;
 
 namespace LogViewer.Core.Replay;
 
@@ -27,12 +28,40 @@ public static class JsonlLogReader
     }
 
     /// <summary>Decodes every line of <paramref name="stream"/> into <paramref name="sink"/>, with the same checks and reports as a load.</summary>
-    internal static async Task<JsonlLoadResult> ReadAsync(
+    internal static Task<JsonlLoadResult> ReadAsync(
         Stream stream, IDecodedLineSink sink, Action<MalformedLine>? onMalformed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var parser = new LineParser(sink, onMalformed);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        return ReadLinesAsync(stream.ReadAsync, BufferSize, new LineParser(sink, onMalformed), sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="length"/> bytes of a file from <paramref name="offset"/> into <paramref name="sink"/> with
+    /// positional reads (so blocks of one file can be read at once): as a whole input would be when
+    /// <paramref name="startOfInput"/> (a byte-order mark is read on the first line), else as the lines after a
+    /// newline. Line numbers count from the block's first line.
+    /// </summary>
+    internal static Task<JsonlLoadResult> ReadBlockAsync(
+        SafeFileHandle file, long offset, long length, bool startOfInput, IDecodedLineSink sink, Action<MalformedLine>? onMalformed,
+        CancellationToken cancellationToken)
+    {
+        var end = offset + length;
+        ValueTask<int> ReadAt(Memory<byte> into, CancellationToken token)
+        {
+            var read = offset >= end ? 0 : RandomAccess.Read(file, into.Span[..(int)Math.Min(into.Length, end - offset)], offset);
+            offset += read;
+            return ValueTask.FromResult(read);
+        }
+
+        var bufferSize = (int)Math.Clamp(length, 1, BufferSize);
+        return ReadLinesAsync(ReadAt, bufferSize, new LineParser(sink, onMalformed, startOfInput), sink, cancellationToken);
+    }
+
+    private static async Task<JsonlLoadResult> ReadLinesAsync(
+        Func<Memory<byte>, CancellationToken, ValueTask<int>> read, int bufferSize, LineParser parser, IDecodedLineSink sink,
+        CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         try
         {
             var filled = 0;
@@ -47,14 +76,14 @@ public static class JsonlLogReader
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                var count = await read(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (count == 0)
                 {
                     parser.ParseLines(buffer.AsSpan(0, filled), endOfFile: true);
                     break;
                 }
 
-                filled += read;
+                filled += count;
                 var consumed = parser.ParseLines(buffer.AsSpan(0, filled), endOfFile: false);
                 buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                 filled -= consumed;
@@ -101,7 +130,7 @@ public static class JsonlLogReader
         }
     }
 
-    private sealed class LineParser(IDecodedLineSink sink, Action<MalformedLine>? onMalformed)
+    private sealed class LineParser(IDecodedLineSink sink, Action<MalformedLine>? onMalformed, bool startOfInput = true)
     {
         private readonly LogV1Decoder _decoder = new();
         private long _lines;
@@ -134,7 +163,7 @@ public static class JsonlLogReader
 
         private void ParseLine(ReadOnlySpan<byte> line)
         {
-            if (_lines == 1 && line.StartsWith("\uFEFF"u8))
+            if (_lines == 1 && startOfInput && line.StartsWith("\uFEFF"u8))
             {
                 line = line[3..];
             }

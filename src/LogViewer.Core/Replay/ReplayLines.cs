@@ -11,7 +11,8 @@ namespace LogViewer.Core.Replay;
 /// </summary>
 internal sealed class ReplayLines : IDecodedLineSink
 {
-    private const int BlockBytes = 4 << 20;
+    // Text is kept in blocks of this size; a block of the file read apart leaves at most one partly filled.
+    private const int BlockBytes = 1 << 20;
 
     private readonly InternTable _replicas = new();
     private readonly InternTable _requests = new();
@@ -74,6 +75,48 @@ internal sealed class ReplayLines : IDecodedLineSink
     {
     }
 
+    /// <summary>Adds <paramref name="other"/>'s lines after these, as if they had been read here (its text is taken over, not copied).</summary>
+    public void Append(ReplayLines other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var replicaCodes = Recode(other._replicas, _replicas);
+        var requestCodes = Recode(other._requests, _requests);
+        var blockBase = _blocks.Count;
+        _blocks.AddRange(other._blocks);
+        if (other._blocks.Count > 0)
+        {
+            _block = other._block;
+            _blockUsed = other._blockUsed;
+        }
+
+        for (var j = 0; j < other.Count; j++)
+        {
+            if (Count == _timestamps.Length)
+            {
+                Grow();
+            }
+
+            var i = Count++;
+            var timestamp = other._timestamps[j];
+            if (timestamp >= _newest)
+            {
+                _newest = timestamp;
+            }
+            else
+            {
+                _outOfOrder++;
+            }
+
+            _timestamps[i] = timestamp;
+            _levels[i] = other._levels[j];
+            _replicaCodes[i] = replicaCodes[other._replicaCodes[j]];
+            _requestCodes[i] = requestCodes[other._requestCodes[j]];
+            _blockOf[i] = blockBase + other._blockOf[j];
+            _starts[i] = other._starts[j];
+            _lengths[i] = other._lengths[j];
+        }
+    }
+
     public long Timestamp(int line) => _timestamps[line];
 
     public LogLevel Level(int line) => _levels[line];
@@ -132,6 +175,18 @@ internal sealed class ReplayLines : IDecodedLineSink
         }
 
         return order;
+    }
+
+    /// <summary>For each code of <paramref name="from"/>, the code of the same name in <paramref name="to"/>.</summary>
+    private static int[] Recode(InternTable from, InternTable to)
+    {
+        var codes = new int[from.Count];
+        for (var code = 0; code < codes.Length; code++)
+        {
+            codes[code] = to.Intern(from.Names[code]);
+        }
+
+        return codes;
     }
 
     private void Grow()

@@ -40,6 +40,37 @@ public sealed class FilteredReplayTests
         }
     }
 
+    [Theory]
+    [InlineData(11, 4_000, 4_096)]
+    [InlineData(12, 20_000, 100_000)]
+    [InlineData(13, 300, 64)]
+    public async Task A_File_Read_In_Blocks_Gives_What_One_Reader_Gives(int seed, int lines, long blockBytes)
+    {
+        // Given files (a byte-order mark, CRLF, malformed lines, lines out of order) cut into blocks at arbitrary newlines
+        var random = new Random(seed);
+        var files = Enumerable.Range(0, 2).Select(_ => ReplayCorpus.File(random, lines)).ToArray();
+        var paths = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var path = Path.GetTempFileName();
+                await File.WriteAllBytesAsync(path, file);
+                paths.Add(path);
+            }
+
+            for (var round = 0; round < 5; round++)
+            {
+                // When each is read from disk in blocks, then it gives what the store and its view give
+                await AssertSameAsStore(files, RandomFilter(random), blockBytes, paths);
+            }
+        }
+        finally
+        {
+            paths.ForEach(File.Delete);
+        }
+    }
+
     [Fact]
     public void A_Filter_Only_The_Views_Judge_Has_No_Replay()
     {
@@ -60,17 +91,18 @@ public sealed class FilteredReplayTests
         return result.Filter!;
     }
 
-    private static async Task AssertSameAsStore(byte[][] files, LogFilter filter)
+    private static async Task AssertSameAsStore(byte[][] files, LogFilter filter, long blockBytes = 1L << 40, List<string>? paths = null)
     {
         var store = new LogStore(int.MaxValue);
-        var replay = FilteredReplay.For(filter);
+        var replay = FilteredReplay.For(filter, blockBytes);
         Assert.NotNull(replay);
-        foreach (var file in files)
+        for (var f = 0; f < files.Length; f++)
         {
             var storeMalformed = new List<MalformedLine>();
             var replayMalformed = new List<MalformedLine>();
-            var fromStore = await JsonlLogReader.LoadAsync(new MemoryStream(file), store, storeMalformed.Add, CancellationToken.None);
-            var fromReplay = await replay.ReadAsync(new MemoryStream(file), replayMalformed.Add, CancellationToken.None);
+            var fromStore = await JsonlLogReader.LoadAsync(new MemoryStream(files[f]), store, storeMalformed.Add, CancellationToken.None);
+            await using Stream input = paths is null ? new MemoryStream(files[f]) : File.OpenRead(paths[f]);
+            var fromReplay = await replay.ReadAsync(input, replayMalformed.Add, CancellationToken.None);
             Assert.Equal(fromStore, fromReplay);
             Assert.Equal(storeMalformed, replayMalformed);
         }
