@@ -75,7 +75,16 @@ public static class TuiApp
         var shellModes = TerminalModes.Capture();
         var app = Application.Create().Init(DriverRegistry.Names.ANSI);
         jobs = new JobControl(app, shellModes);
+        SlowDownWhenIdle(app);
         return app;
+    }
+
+    private static void SlowDownWhenIdle(IApplication app)
+    {
+        var rate = new FrameRate(TimeProvider.System, perSecond => Application.MaximumIterationsPerSecond = perSecond);
+        app.Keyboard.KeyDown += (_, _) => rate.OnInput();
+        app.Mouse.MouseEvent += (_, _) => rate.OnInput();
+        app.Iteration += (_, _) => rate.OnIteration();
     }
 
     private static EventLoopScheduler IngestScheduler() =>
