@@ -6,12 +6,13 @@ using LogViewer.Simulator.Hosting;
 namespace LogViewer.Benchmarks;
 
 /// <summary>
-/// The simulated API at a steady, chosen rate (no bursts, one minute of history) for the whole-process follow runs
-/// in <c>follow.sh</c>: terminal bytes per second and idle CPU need a target whose pace is known.
+/// The simulated API at a steady, chosen rate (no bursts) for the whole-process follow runs in <c>follow.sh</c>
+/// (terminal bytes per second and idle CPU need a target whose pace is known; one minute of history) and
+/// <c>live-memory.sh</c> (hours of history, so a tail from its start holds a million lines).
 /// </summary>
 internal static class PacedSimulator
 {
-    public static async Task<int> RunAsync(double linesPerSecond)
+    public static async Task<int> RunAsync(double linesPerSecond, TimeSpan history)
     {
         using var stop = new CancellationTokenSource();
 
@@ -22,8 +23,8 @@ internal static class PacedSimulator
         {
             LinesPerSecond = linesPerSecond,
             Bursts = false,
-            History = TimeSpan.FromMinutes(1),
-            Retention = TimeSpan.FromMinutes(10),
+            History = history,
+            Retention = history + TimeSpan.FromMinutes(10),
         };
         await using var server = await SimulatorServer.StartAsync(options, stop.Token).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{server.BaseAddress.GetLeftPart(UriPartial.Authority)} {server.ApiKey}"));

@@ -8,7 +8,10 @@ return args switch
     ["quick", ..] => QuickTimings.Run(),
     ["quick-metrics"] => QuickTimings.Metrics(),
     ["quick-ingest", var late] => QuickTimings.IngestOnly(double.Parse(late, System.Globalization.CultureInfo.InvariantCulture)),
-    ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)),
+    ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(1)),
+    ["paced-simulator", var rate, var historyMinutes] => await PacedSimulator.RunAsync(
+        double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan.FromMinutes(double.Parse(historyMinutes, System.Globalization.CultureInfo.InvariantCulture))),
     ["generate-jsonl", var path, ..] => ConsoleModes.GenerateJsonl(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     _ => RunBenchmarks(args),
 };
