@@ -32,6 +32,12 @@ public sealed record TailStatus(TailState State, DateTimeOffset At, string Messa
     /// <summary>With <see cref="TailOptions.NewestFirst"/>: how far the back-fill of the range has read.</summary>
     public HistoryProgress? History { get; init; }
 
+    /// <summary>
+    /// What is being done, in a few words the status bar shows instead of the state's own ("reading big.jsonl, 41%"):
+    /// for work that is not a tail's, such as a replay still reading its file behind the viewer.
+    /// </summary>
+    public string? Activity { get; init; }
+
     /// <summary>For deployments: the last status read (every 30 s or so), with its active replica count.</summary>
     public DeploymentInfo? Deployment { get; init; }
 }

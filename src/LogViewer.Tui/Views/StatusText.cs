@@ -64,6 +64,11 @@ internal static class StatusText
             return "connecting";
         }
 
+        if (status.Activity is { Length: > 0 } activity)
+        {
+            return activity;
+        }
+
         return status.State switch
         {
             TailState.Connecting => "connecting",

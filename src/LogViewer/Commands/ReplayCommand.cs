@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using LogViewer.Arguments;
 using LogViewer.Cli;
 using LogViewer.Core.Filtering;
@@ -8,6 +10,7 @@ using LogViewer.Core.Store;
 using LogViewer.Core.Tail;
 using LogViewer.Output;
 using LogViewer.Replay;
+using ReplaySettings = (LogViewer.Core.Api.LogQuery Filters, LogViewer.Arguments.OutputKind Output, LogViewer.Arguments.DisplaySettings Display);
 
 namespace LogViewer.Commands;
 
@@ -74,7 +77,13 @@ internal static class ReplayCommand
         LogStore? store = replay is null
             ? new LogStore(settings.Output == OutputKind.Tui ? settings.Display.MaxLines ?? LogStore.DefaultCapacity : int.MaxValue)
             : null;
+        if (store is not null && settings.Output == OutputKind.Tui && !inputs.Any(i => i.IsStandardInput))
+        {
+            return await ShowWhileReadingAsync(services, settings, filter, inputs, store, cancellationToken).ConfigureAwait(false);
+        }
+
         var (failure, loadedLines, skippedNotes) = await LoadAsync(
+            services.Console.Error,
             services,
             inputs,
             (stream, onMalformed, token) => replay?.ReadAsync(stream, onMalformed, token) ?? JsonlLogReader.LoadAsync(stream, store!, onMalformed, token),
@@ -98,31 +107,118 @@ internal static class ReplayCommand
         }
         else
         {
-            using var view = new FilteredView(store!, filter);
-            shown = view.Current.Count;
+            shown = Shown(store!, filter);
         }
 
-        // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
-        var summary = $"replayed {shown} of {loadedLines} lines from {path}"
-            + string.Concat(skippedNotes.Select(n => "; " + n));
+        var summary = Summary(shown, loadedLines, path, skippedNotes);
         if (replay is not null)
         {
             return await services.Outputs.CreateStream(settings.Output).WriteAsync(replay.Count, replay.Utf8RowAt, summary, settings.Display, cancellationToken).ConfigureAwait(false);
         }
 
-        var log = new LoadedLog($"replay of {path}", store!, filter, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary))
+        var log = Loaded(store!, filter, settings, path, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), summary));
+        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The TUI on files: it opens as soon as the first batch of lines is in the store and the rest is read behind it,
+    /// so a big file's first screen comes in a fraction of the whole read, keys work meanwhile, and the status bar says
+    /// how far it has read. What would be written to stderr about the inputs is held until the TUI has left the screen;
+    /// an input that cannot be read, or is not jsonl, before the first batch is reported as before, without the TUI.
+    /// </summary>
+    private static async Task<int> ShowWhileReadingAsync(
+        CliServices services, ReplaySettings settings, LogFilter filter, ReplayInput[] inputs, LogStore store, CancellationToken cancellationToken)
+    {
+        var path = string.Join(", ", inputs.Select(i => i.Name));
+        var held = new StringWriter();
+        var progress = new ReadProgress(inputs);
+        var firstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFirstBatch(object? sender, EventArgs e) => firstBatch.TrySetResult();
+        store.Changed += OnFirstBatch;
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(
+            () => LoadAsync(held, services, inputs, (stream, onMalformed, token) => JsonlLogReader.LoadAsync(progress.Follow(stream), store, onMalformed, token), stopReading.Token),
+            CancellationToken.None);
+        await Task.WhenAny(reading, firstBatch.Task).ConfigureAwait(false);
+        store.Changed -= OnFirstBatch;
+
+        // A batch that came with the files read to their end is the last one: the read is as good as done.
+        if (reading.IsCompleted || progress.Fraction >= 1)
+        {
+            // Read whole before a batch was shown (a small file) or failed first: as without the TUI.
+            await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
+            var (failed, loaded, notes) = await reading.ConfigureAwait(false);
+            if (failed is { } code)
+            {
+                return code;
+            }
+
+            var ended = new TailStatus(TailState.Ended, services.Time.GetUtcNow(), Summary(Shown(store, filter), loaded, path, notes));
+            return await services.Outputs.Create(settings.Output).ShowAsync(Loaded(store, filter, settings, path, ended), settings.Display, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Every quarter second the status says how far the read is; then how it ended.
+        var statuses = Observable.Interval(ReadProgress.Interval)
+            .Select(_ => Reading())
+            .StartWith(Reading())
+            .TakeUntil(reading.ToObservable())
+            .Concat(reading.ToObservable().Select(result => result.Failure is null
+                ? new TailStatus(TailState.Ended, services.Time.GetUtcNow(), Summary(Shown(store, filter), result.Loaded, path, result.SkippedNotes))
+                : new TailStatus(TailState.Fatal, services.Time.GetUtcNow(), FirstProblem(held.ToString()) + " (the lines before it are shown)")));
+        var log = Loaded(store, filter, settings, path, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), $"replay of {path}")) with
+        {
+            Reading = statuses.Select(status => (TailEvent)status),
+        };
+        var exit = await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
+
+        // Quit before the read was done: stop it.
+        await stopReading.CancelAsync().ConfigureAwait(false);
+        int? failure = null;
+        try
+        {
+            failure = (await reading.ConfigureAwait(false)).Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by the quit above: nothing more to say.
+        }
+
+        await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
+        return failure ?? exit;
+
+        TailStatus Reading() => new(TailState.CatchingUp, services.Time.GetUtcNow(), $"reading {path}")
+        {
+            Activity = progress.Describe(path),
+        };
+    }
+
+    private static string FirstProblem(string held) =>
+        held.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?.Replace("logviewer: ", string.Empty, StringComparison.Ordinal)
+        ?? "reading stopped";
+
+    private static long Shown(LogStore store, LogFilter filter)
+    {
+        using var view = new FilteredView(store, filter);
+        return view.Current.Count;
+    }
+
+    // The status line in the TUI, one line on stderr otherwise; skipped lines once per input, never one per line.
+    private static string Summary(long shown, long loadedLines, string path, List<string> skippedNotes) =>
+        $"replayed {shown} of {loadedLines} lines from {path}" + string.Concat(skippedNotes.Select(n => "; " + n));
+
+    private static LoadedLog Loaded(LogStore store, LogFilter filter, ReplaySettings settings, string path, TailStatus ended) =>
+        new($"replay of {path}", store, filter, ended)
         {
             Query = settings.Filters,
             SessionKey = SessionStore.KeyOfFile(path),
         };
-        return await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// Reads every input in turn; a repaired-text note per input as it is read, and the skipped-lines note of each.
     /// Fails (with its exit code) on an input that cannot be read or is not LogV1 jsonl at all.
     /// </summary>
     private static async Task<(int? Failure, long Loaded, List<string> SkippedNotes)> LoadAsync(
+        TextWriter messages,
         CliServices services,
         ReplayInput[] inputs,
         Func<Stream, Action<MalformedLine>, CancellationToken, Task<JsonlLoadResult>> read,
@@ -144,19 +240,19 @@ internal static class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                await services.Console.Error.WriteLineAsync($"logviewer: {input.Name}: cannot be read ({ex.Message}).").ConfigureAwait(false);
+                await messages.WriteLineAsync($"logviewer: {input.Name}: cannot be read ({ex.Message}).").ConfigureAwait(false);
                 return (ExitCodes.Failure, loadedLines, skippedNotes);
             }
 
             if (loaded.Loaded == 0 && skipped.Count > 0)
             {
-                await services.Console.Error.WriteLineAsync("logviewer: " + skipped.NotJsonl(input.Name)).ConfigureAwait(false);
+                await messages.WriteLineAsync("logviewer: " + skipped.NotJsonl(input.Name)).ConfigureAwait(false);
                 return (ExitCodes.Usage, loadedLines, skippedNotes);
             }
 
             foreach (var (_, problem) in loaded.Problems.Describe().Where(p => p.Kind.StartsWith("repaired", StringComparison.Ordinal)))
             {
-                await services.Console.Error.WriteLineAsync($"{input.Name}: {problem}.").ConfigureAwait(false);
+                await messages.WriteLineAsync($"{input.Name}: {problem}.").ConfigureAwait(false);
             }
 
             loadedLines += loaded.Loaded;

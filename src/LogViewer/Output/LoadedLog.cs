@@ -11,6 +11,12 @@ namespace LogViewer.Output;
 /// </summary>
 internal sealed record LoadedLog(string Title, LogStore Store, LogFilter Filter, TailStatus Ended)
 {
+    /// <summary>
+    /// When the log is still being read into <see cref="Store"/>: the statuses saying how far, ending with
+    /// <see cref="Ended"/> (or a failure) once it is all in. Null when it was read whole before it was handed over.
+    /// </summary>
+    public IObservable<TailEvent>? Reading { get; init; }
+
     /// <summary>The command-line filters <see cref="Filter"/> was made from: the TUI shows them as rules instead.</summary>
     public LogQuery Query { get; init; } = new();
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using System.Threading.Channels;
 using LogViewer.Arguments;
 using LogViewer.Cli;
@@ -71,9 +73,14 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
     public async Task<int> ShowAsync(LoadedLog log, DisplaySettings display, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
+
+        // A log still being read is written once it is all in (text has no screen to show a part on).
+        var ended = log.Reading is { } reading
+            ? await reading.OfType<TailStatus>().LastOrDefaultAsync().ToTask(cancellationToken).ConfigureAwait(false) ?? log.Ended
+            : log.Ended;
         using var view = new FilteredView(log.Store, log.Filter);
         var rows = view.Current;
-        return await WriteAsync(rows.Count, rows.Utf8RowAt, log.Ended.Message, display, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(rows.Count, rows.Utf8RowAt, ended.Message, display, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

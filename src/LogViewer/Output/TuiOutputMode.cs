@@ -115,7 +115,7 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
 
         // The viewer opens the store it is given (the file's lines are held once); the command line's filters are
         // rules in it, shown in the panel and changeable there, instead of a filter fixed under it.
-        var session = new TuiSession(log.Title, Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
+        var session = new TuiSession(log.Title, log.Reading ?? Observable.Return<TailEvent>(log.Ended), log.Store.Capacity, display.Utc)
         {
             Store = log.Store,
             InitialRules = RuleSet.FromQuery(log.Query),

@@ -21,7 +21,7 @@ internal sealed record ReplayInput(string Argument)
         : Directory.Exists(Argument) ? $"{Argument}: is a directory; expected a jsonl file."
         : $"{Argument}: no such file.";
 
-    /// <summary>Opens the bytes to decode: decompressed when the file is gzip.</summary>
+    /// <summary>Opens the bytes to decode: decompressed when the file is gzip (a named pipe's too).</summary>
     public Stream Open(Func<Stream> standardInput)
     {
         ArgumentNullException.ThrowIfNull(standardInput);
@@ -31,9 +31,17 @@ internal sealed record ReplayInput(string Argument)
         }
 
         var file = new FileStream(Argument, new FileStreamOptions { Access = FileAccess.Read, Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 0 });
-        Span<byte> magic = stackalloc byte[2];
-        var isGzip = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        file.Position = 0;
-        return isGzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
+        var magic = new byte[2];
+        var read = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        var isGzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+
+        // A named pipe (or <(zcat log.gz)) cannot seek back over the bytes looked at: they are handed back first.
+        Stream bytes = file.CanSeek ? file : new PrefixedStream(magic[..read], file);
+        if (file.CanSeek)
+        {
+            file.Position = 0;
+        }
+
+        return isGzip ? new GZipStream(bytes, CompressionMode.Decompress, leaveOpen: false) : bytes;
     }
 }

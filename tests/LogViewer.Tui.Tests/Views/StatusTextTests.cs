@@ -17,6 +17,7 @@ public sealed class StatusTextTests
         Assert.Equal("catching up, 5m behind", StatusText.Tail(new TailStatus(TailState.CatchingUp, Now, "") { Behind = TimeSpan.FromMinutes(5) }, Now));
         Assert.Equal("retrying in 30s: server error", StatusText.Tail(new TailStatus(TailState.Retrying, Now, "") { Reason = RetryReason.ServerError, RetryAt = Now.AddSeconds(30) }, Now));
         Assert.Equal("error: API key rejected", StatusText.Tail(new TailStatus(TailState.Fatal, Now, "API key rejected"), Now));
+        Assert.Equal("reading big.jsonl, 41%", StatusText.Tail(new TailStatus(TailState.CatchingUp, Now, "reading big.jsonl") { Activity = "reading big.jsonl, 41%" }, Now));
         Assert.Equal("waiting for job (QUEUED)", StatusText.Tail(new TailStatus(TailState.WaitingForJob, Now, "") { JobStatus = "QUEUED" }, Now));
     }
 
