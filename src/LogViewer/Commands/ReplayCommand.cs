@@ -131,6 +131,7 @@ internal static class ReplayCommand
     {
         var path = string.Join(", ", inputs.Select(i => i.Name));
         var held = new StringWriter();
+        var heldWritten = 0;
         var progress = new ReadProgress(inputs);
         var firstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnFirstBatch(object? sender, EventArgs e) => firstBatch.TrySetResult();
@@ -145,9 +146,10 @@ internal static class ReplayCommand
         // A batch that came with the files read to their end is the last one: the read is as good as done.
         if (reading.IsCompleted || progress.Fraction >= 1)
         {
-            // Read whole before a batch was shown (a small file) or failed first: as without the TUI.
-            await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
+            // Read whole before a batch was shown (a small file) or failed first: as without the TUI, once the read
+            // has said all it has to say about the inputs.
             var (failed, loaded, notes) = await reading.ConfigureAwait(false);
+            await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
             if (failed is { } code)
             {
                 return code;
@@ -168,6 +170,7 @@ internal static class ReplayCommand
         var log = Loaded(store, filter, settings, path, new TailStatus(TailState.Ended, services.Time.GetUtcNow(), $"replay of {path}")) with
         {
             Reading = statuses.Select(status => (TailEvent)status),
+            HeldMessages = () => Interlocked.Exchange(ref heldWritten, 1) == 0 ? held.ToString() : string.Empty,
         };
         var exit = await services.Outputs.Create(settings.Output).ShowAsync(log, settings.Display, cancellationToken).ConfigureAwait(false);
 
@@ -183,7 +186,12 @@ internal static class ReplayCommand
             // Stopped by the quit above: nothing more to say.
         }
 
-        await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
+        // Whatever came after the output mode wrote the held messages (a read stopped by the quit says nothing more).
+        if (Interlocked.Exchange(ref heldWritten, 1) == 0)
+        {
+            await services.Console.Error.WriteAsync(held.ToString()).ConfigureAwait(false);
+        }
+
         return failure ?? exit;
 
         TailStatus Reading() => new(TailState.CatchingUp, services.Time.GetUtcNow(), $"reading {path}")

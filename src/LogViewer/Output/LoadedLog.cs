@@ -17,6 +17,12 @@ internal sealed record LoadedLog(string Title, LogStore Store, LogFilter Filter,
     /// </summary>
     public IObservable<TailEvent>? Reading { get; init; }
 
+    /// <summary>
+    /// Messages about the inputs gathered while <see cref="Reading"/> (what a read whole writes to stderr at once), for
+    /// the output mode to write once the read has ended and the screen is free: after the TUI, before a text summary.
+    /// </summary>
+    public Func<string>? HeldMessages { get; init; }
+
     /// <summary>The command-line filters <see cref="Filter"/> was made from: the TUI shows them as rules instead.</summary>
     public LogQuery Query { get; init; } = new();
 

@@ -78,6 +78,7 @@ internal sealed class StreamOutputMode(CliConsole console, TimeZoneInfo zone, Ou
         var ended = log.Reading is { } reading
             ? await reading.OfType<TailStatus>().LastOrDefaultAsync().ToTask(cancellationToken).ConfigureAwait(false) ?? log.Ended
             : log.Ended;
+        await console.Error.WriteAsync(log.HeldMessages?.Invoke()).ConfigureAwait(false);
         using var view = new FilteredView(log.Store, log.Filter);
         var rows = view.Current;
         return await WriteAsync(rows.Count, rows.Utf8RowAt, ended.Message, display, cancellationToken).ConfigureAwait(false);

@@ -133,6 +133,8 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
             await RunAsync(session, cancellationToken).ConfigureAwait(false);
         }
 
+        // The screen is the shell's again: what was said about the inputs while the viewer had it.
+        await console.Error.WriteAsync(log.HeldMessages?.Invoke()).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

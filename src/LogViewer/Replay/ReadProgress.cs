@@ -31,20 +31,24 @@ internal sealed class ReadProgress(IReadOnlyCollection<ReplayInput> inputs)
     }
 
     /// <summary>Read so far, from 0 to 1 (0 until there are bytes to count).</summary>
-    public double Fraction => _total == 0 ? 0 : Math.Clamp((Volatile.Read(ref _finished) + Position(Volatile.Read(ref _current)?.Stream)) / (double)_total, 0, 1);
+    public double Fraction => _total == 0 ? 0 : Math.Clamp((Volatile.Read(ref _finished) + Position(Volatile.Read(ref _current))) / (double)_total, 0, 1);
 
     /// <summary>"reading big.jsonl, 41%".</summary>
     public string Describe(string name) => string.Create(CultureInfo.InvariantCulture, $"reading {name}, {(int)(Fraction * 100)}%");
 
-    private static long Position(Stream? stream)
+    private static long Position(Followed? followed)
     {
         try
         {
-            return stream?.Position ?? 0;
+            return followed?.Stream.Position ?? 0;
         }
-        catch (Exception ex) when (ex is ObjectDisposedException or NotSupportedException or IOException)
+        catch (ObjectDisposedException)
         {
-            // Closed as the reader finished it: counted once the next input is followed.
+            // Closed: the reader is done with it, to its end.
+            return followed!.Length;
+        }
+        catch (Exception ex) when (ex is NotSupportedException or IOException)
+        {
             return 0;
         }
     }
