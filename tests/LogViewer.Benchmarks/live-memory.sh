@@ -4,7 +4,7 @@
 # status says it is live; prints the TUI's VmRSS and VmHWM (/proc/PID/status) then and after SETTLE more seconds.
 # Target (issue 13): at most 200 MB RSS holding 1,000,000 tailed lines.
 # Usage: tests/LogViewer.Benchmarks/live-memory.sh   (env: LOGVIEWER, the logviewer command, default the Release
-#        build via dotnet; LINES, default 1000000; SETTLE s, default 30; HOURS, default 14)
+#        build via dotnet; LINES to hold, default 1000000; SETTLE s, default 30; HOURS, default 14)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -41,12 +41,14 @@ tmux -L "$socket" new-session -d -s memory -x 120 -y 40 \
 pid="$(tmux -L "$socket" display-message -p -t memory '#{pane_pid}')"
 status() { awk -v k="$1" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
 
-# Done when the status bar says "live" and the newest-first back-fill of the window has ended: no "history: back to
-# ..." left (or it stopped at the viewer's capacity, 1,000,000 lines by default).
+# Done when the status bar says "live" and holds LINES lines (the viewer's capacity is 1,000,000 by default), or the
+# newest-first back-fill of the window has stopped at that capacity.
+lines="${LINES:-1000000}"
 backfilled() {
-  local bar
+  local bar held
   bar="$(tmux -L "$socket" capture-pane -p -t memory | tail -1)"
-  grep -q 'live' <<<"$bar" && { ! grep -q 'history: back to' <<<"$bar"; }
+  held="$(grep -oE '[0-9,]+ lines' <<<"$bar" | head -1 | tr -d ', lines')"
+  grep -q 'live' <<<"$bar" && { (( ${held:-0} >= lines )) || grep -q 'history: stopped' <<<"$bar"; }
 }
 until backfilled; do
   if (( $(date +%s) - start > 900 )); then echo "timeout after 900 s" >&2; break; fi
