@@ -1,5 +1,3 @@
-using LogViewer.Simulator.Logs;
-
 namespace LogViewer.Simulator.Tests.Logs;
 
 public sealed class LineTextTests

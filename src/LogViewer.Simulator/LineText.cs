@@ -1,4 +1,4 @@
-namespace LogViewer.Simulator.Logs;
+namespace LogViewer.Simulator;
 
 /// <summary>
 /// A generated line's text: a fixed string, or the values already drawn for it and how to write them out. Generating a
