@@ -13,7 +13,7 @@ namespace LogViewer.Core.Decoding;
 /// skipped however deep they nest. Everything is counted in <see cref="Report"/>. One decoder per reader (not
 /// thread-safe): it reuses its buffers and its string cache from entry to entry.
 /// </summary>
-internal sealed class LogV1Decoder
+internal sealed partial class LogV1Decoder
 {
     public const string NotAnObject = "the entry is not a JSON object";
     public const string NoTimestamp = "no timestamp";

@@ -201,6 +201,13 @@ public static class JsonlLogReader
         /// <summary>Stages the line's entry; returns why it is not one, or <c>null</c> when it was staged.</summary>
         private string? TryStage(ReadOnlySpan<byte> line)
         {
+            // Most lines are as --output jsonl wrote them: read without the JSON reader, the rest through it.
+            if (_decoder.TryDecodeWrittenLayout(line, out var written))
+            {
+                sink.Add(written);
+                return null;
+            }
+
             var reader = new Utf8JsonReader(line, LogV1Decoder.ReaderOptions);
             if (!reader.Read())
             {
