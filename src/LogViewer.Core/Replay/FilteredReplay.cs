@@ -18,17 +18,24 @@ public sealed class FilteredReplay
     // A file is decoded in blocks of this size, as many at once as there are cores, and the blocks' lines joined in order.
     private const long DefaultBlockBytes = 16 << 20;
 
-    private readonly ReplayLines _lines = new();
+    // A file's lines are about 170 bytes in the benchmark's corpus: a block's columns are made for lines of this
+    // size at the least, so that they seldom grow (each growth copies them and touches fresh memory).
+    private const int BlockBytesPerLine = 128;
+
+    private readonly ReplayLines _lines;
+    private readonly LogFilter _source;
     private readonly ReplayFilter _filter;
     private readonly bool _keepsAll;
     private readonly long _blockBytes;
     private int[]? _kept;
 
-    private FilteredReplay(ReplayFilter filter, bool keepsAll, long blockBytes)
+    private FilteredReplay(LogFilter source, ReplayFilter filter, bool keepsAll, long blockBytes)
     {
+        _source = source;
         _filter = filter;
         _keepsAll = keepsAll;
         _blockBytes = blockBytes;
+        _lines = new ReplayLines(LinesFilter());
     }
 
     /// <summary>Lines decoded so far, over every input.</summary>
@@ -44,7 +51,7 @@ public sealed class FilteredReplay
     internal static FilteredReplay? For(LogFilter filter, long blockBytes)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return ReplayFilter.TryCompile(filter) is { } compiled ? new FilteredReplay(compiled, filter.KeepsAll, blockBytes) : null;
+        return ReplayFilter.TryCompile(filter) is { } compiled ? new FilteredReplay(filter, compiled, filter.KeepsAll, blockBytes) : null;
     }
 
     /// <summary>
@@ -90,7 +97,9 @@ public sealed class FilteredReplay
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         await Parallel.ForAsync(0, lines.Length, options, async (b, token) =>
         {
-            lines[b] = new ReplayLines();
+            // A filter of its own: a text term may keep a buffer, and the blocks are decoded at once.
+            var filter = LinesFilter() is null ? null : ReplayFilter.TryCompile(_source);
+            lines[b] = new ReplayLines(filter, (int)Math.Min((starts[b + 1] - starts[b]) / BlockBytesPerLine + 1, Array.MaxLength / 8));
             malformed[b] = [];
             results[b] = await JsonlLogReader.ReadBlockAsync(handle, starts[b], starts[b + 1] - starts[b], b == 0, lines[b], malformed[b].Add, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
@@ -147,6 +156,9 @@ public sealed class FilteredReplay
         return starts;
     }
 
+    /// <summary>The filter the lines classify and hit as they are read: only when entries are judged.</summary>
+    private ReplayFilter? LinesFilter() => !_keepsAll && _filter.JudgesEntries ? _filter : null;
+
     private int[] Judge()
     {
         var order = _lines.TimestampOrder();
@@ -170,9 +182,8 @@ public sealed class FilteredReplay
         for (var p = 0; p < order.Length; p++)
         {
             var line = order[p];
-            var message = _lines.Message(line);
             var timestamp = _lines.Timestamp(line);
-            var kind = EntryRule.Classify(message);
+            var kind = _lines.Kind(line);
             ref var state = ref open[_lines.ReplicaCode(line)];
             if (state.Lines > 0 && timestamp - state.Timestamp <= EntryRule.WindowNanos && state.Lines < EntryRule.MaxLines
                 && EntryRule.Continue(state.Phase, kind) is { } phase)
@@ -188,7 +199,7 @@ public sealed class FilteredReplay
             entryOf[p] = entry;
             if (readsText)
             {
-                hits[entry] |= _filter.Hits(message);
+                hits[entry] |= _lines.Hits(line);
             }
 
             var level = EntryRule.MakesError(kind) ? LogLevel.Error : _lines.Level(line);

@@ -1,4 +1,5 @@
 using LogViewer.Core.Decoding;
+using LogViewer.Core.Grouping;
 using LogViewer.Core.Model;
 using LogViewer.Core.Store;
 
@@ -7,9 +8,11 @@ namespace LogViewer.Core.Replay;
 /// <summary>
 /// Every decoded line of a replay in the order read (inputs one after the other), in columns: timestamp, level,
 /// interned replica and request id, and the message's UTF-8 in large blocks, about 29 bytes a line besides the text.
+/// Given the filter, each line's <see cref="EntryRule"/> kind and text hits are worked out as it is added (on the
+/// thread decoding its block), so judging entries later reads neither message again.
 /// Nothing is sorted on the way in; <see cref="TimestampOrder"/> sorts only the lines that came out of order.
 /// </summary>
-internal sealed class ReplayLines : IDecodedLineSink
+internal sealed class ReplayLines(ReplayFilter? filter = null, int capacity = 4096) : IDecodedLineSink
 {
     // Text is kept in blocks of this size; a block of the file read apart leaves at most one partly filled.
     private const int BlockBytes = 1 << 20;
@@ -17,13 +20,16 @@ internal sealed class ReplayLines : IDecodedLineSink
     private readonly InternTable _replicas = new();
     private readonly InternTable _requests = new();
     private readonly List<byte[]> _blocks = [];
-    private long[] _timestamps = new long[4096];
-    private LogLevel[] _levels = new LogLevel[4096];
-    private int[] _replicaCodes = new int[4096];
-    private int[] _requestCodes = new int[4096];
-    private int[] _blockOf = new int[4096];
-    private int[] _starts = new int[4096];
-    private int[] _lengths = new int[4096];
+    private readonly ReplayFilter? _filter = filter;
+    private long[] _timestamps = new long[capacity];
+    private LogLevel[] _levels = new LogLevel[capacity];
+    private int[] _replicaCodes = new int[capacity];
+    private int[] _requestCodes = new int[capacity];
+    private int[] _blockOf = new int[capacity];
+    private int[] _starts = new int[capacity];
+    private int[] _lengths = new int[capacity];
+    private LineKind[] _kinds = filter is null ? [] : new LineKind[capacity];
+    private ulong[] _hits = filter is { ReadsText: true } ? new ulong[capacity] : [];
     private byte[] _block = [];
     private int _blockUsed;
     private long _newest = long.MinValue;
@@ -69,16 +75,48 @@ internal sealed class ReplayLines : IDecodedLineSink
         _starts[i] = _blockUsed;
         _lengths[i] = message.Length;
         _blockUsed += message.Length;
+        if (_filter is not null)
+        {
+            _kinds[i] = EntryRule.Classify(message);
+            if (_hits.Length > 0)
+            {
+                _hits[i] = _filter.Hits(message);
+            }
+        }
     }
 
     public void Flush()
     {
     }
 
-    /// <summary>Adds <paramref name="other"/>'s lines after these, as if they had been read here (its text is taken over, not copied).</summary>
+    /// <summary>
+    /// Adds <paramref name="other"/>'s lines after these, as if they had been read here (its text is taken over, not
+    /// copied); both were made with the same filter, or neither with one.
+    /// </summary>
     public void Append(ReplayLines other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        var at = Count;
+        while (_timestamps.Length < at + other.Count)
+        {
+            Grow();
+        }
+
+        // The columns that need no recoding are copied whole: this runs on one core after the blocks' decoding.
+        other._timestamps.AsSpan(0, other.Count).CopyTo(_timestamps.AsSpan(at));
+        other._levels.AsSpan(0, other.Count).CopyTo(_levels.AsSpan(at));
+        other._starts.AsSpan(0, other.Count).CopyTo(_starts.AsSpan(at));
+        other._lengths.AsSpan(0, other.Count).CopyTo(_lengths.AsSpan(at));
+        if (_kinds.Length > 0)
+        {
+            other._kinds.AsSpan(0, other.Count).CopyTo(_kinds.AsSpan(at));
+        }
+
+        if (_hits.Length > 0)
+        {
+            other._hits.AsSpan(0, other.Count).CopyTo(_hits.AsSpan(at));
+        }
+
         var replicaCodes = Recode(other._replicas, _replicas);
         var requestCodes = Recode(other._requests, _requests);
         var blockBase = _blocks.Count;
@@ -91,12 +129,7 @@ internal sealed class ReplayLines : IDecodedLineSink
 
         for (var j = 0; j < other.Count; j++)
         {
-            if (Count == _timestamps.Length)
-            {
-                Grow();
-            }
-
-            var i = Count++;
+            var i = at + j;
             var timestamp = other._timestamps[j];
             if (timestamp >= _newest)
             {
@@ -107,14 +140,12 @@ internal sealed class ReplayLines : IDecodedLineSink
                 _outOfOrder++;
             }
 
-            _timestamps[i] = timestamp;
-            _levels[i] = other._levels[j];
             _replicaCodes[i] = replicaCodes[other._replicaCodes[j]];
             _requestCodes[i] = requestCodes[other._requestCodes[j]];
             _blockOf[i] = blockBase + other._blockOf[j];
-            _starts[i] = other._starts[j];
-            _lengths[i] = other._lengths[j];
         }
+
+        Count = at + other.Count;
     }
 
     public long Timestamp(int line) => _timestamps[line];
@@ -128,6 +159,12 @@ internal sealed class ReplayLines : IDecodedLineSink
     public string? RequestId(int line) => _requests.Names[_requestCodes[line]];
 
     public ReadOnlySpan<byte> Message(int line) => _blocks[_blockOf[line]].AsSpan(_starts[line], _lengths[line]);
+
+    /// <summary>The line's kind for grouping (only with a filter).</summary>
+    public LineKind Kind(int line) => _kinds[line];
+
+    /// <summary>The filter's text terms the line's message holds, a bit each (only with a filter that reads text).</summary>
+    public ulong Hits(int line) => _hits[line];
 
     /// <summary>
     /// The lines in timestamp order, ties in the order read: what a store holding them all shows. The lines that keep
@@ -191,7 +228,7 @@ internal sealed class ReplayLines : IDecodedLineSink
 
     private void Grow()
     {
-        var size = _timestamps.Length * 2;
+        var size = Math.Max(_timestamps.Length * 2, 4096);
         Array.Resize(ref _timestamps, size);
         Array.Resize(ref _levels, size);
         Array.Resize(ref _replicaCodes, size);
@@ -199,5 +236,14 @@ internal sealed class ReplayLines : IDecodedLineSink
         Array.Resize(ref _blockOf, size);
         Array.Resize(ref _starts, size);
         Array.Resize(ref _lengths, size);
+        if (_kinds.Length > 0)
+        {
+            Array.Resize(ref _kinds, size);
+        }
+
+        if (_hits.Length > 0)
+        {
+            Array.Resize(ref _hits, size);
+        }
     }
 }
