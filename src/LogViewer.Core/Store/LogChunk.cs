@@ -38,6 +38,24 @@ internal sealed class LogChunk
         _text = GC.AllocateUninitializedArray<byte>(textCapacity);
     }
 
+    /// <summary>A sealed chunk over the first <paramref name="count"/> entries of <paramref name="source"/>'s arrays, shared, not copied.</summary>
+    private LogChunk(LogChunk source, int count)
+    {
+        _timestamps = source._timestamps;
+        _ids = source._ids;
+        _ends = source._ends;
+        _levels = source._levels;
+        _replicas = source._replicas;
+        _requests = source._requests;
+        _entryIds = source._entryIds;
+        _entryMarks = source._entryMarks;
+        _text = source._text;
+        _textUsed = count == 0 ? 0 : source._ends[count - 1];
+        Count = count;
+        IsSealed = true;
+        IsFresh = source.IsFresh;
+    }
+
     /// <summary>Entries written so far (the writer's count; readers use their snapshot's count).</summary>
     public int Count { get; private set; }
 
@@ -185,6 +203,22 @@ internal sealed class LogChunk
     /// reader that sees it early only looks for the entry's other lines and finds none in its snapshot.
     /// </summary>
     public void MarkContinued(int index) => _entryMarks[index] |= Store.EntryMark.ContinuedBit;
+
+    /// <summary>
+    /// A sealed chunk holding this sealed chunk's first <paramref name="count"/> entries in the same arrays: what a late
+    /// insert keeps of the entries before its first late line, instead of copying them. Snapshots holding this chunk see
+    /// no change (nothing writes those entries again but <see cref="MarkContinued"/>, as in any published chunk); an
+    /// entry mark that must change is changed in a copy (<see cref="Copy"/>).
+    /// </summary>
+    public LogChunk Prefix(int count)
+    {
+        if (!IsSealed || count < 1 || count > Count)
+        {
+            throw new InvalidOperationException($"A prefix is 1 to {Count} entries of a sealed chunk, not {count}.");
+        }
+
+        return new LogChunk(this, count);
+    }
 
     /// <summary>A sealed copy, for changing entry marks that published snapshots must not see change.</summary>
     public LogChunk Copy()

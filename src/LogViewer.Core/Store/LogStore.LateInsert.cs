@@ -64,8 +64,10 @@ public sealed partial class LogStore
 
             chunk.Seal();
             var before = rebuilt.Count;
-            Merge(chunk, begin, sorted, next, take, rebuilt);
-            merged.UnionWith(rebuilt.Skip(before));
+            var shared = Merge(chunk, begin, sorted, next, take, rebuilt);
+
+            // A shared prefix is not a new copy: Regroup must copy it before changing a mark in it.
+            merged.UnionWith(rebuilt.Skip(before + shared));
             if (k == 0)
             {
                 _frontSkip = 0;
@@ -102,11 +104,28 @@ public sealed partial class LogStore
         return lo;
     }
 
-    private void Merge(LogChunk chunk, int begin, PendingLate[] ordered, int from, int to, List<LogChunk> output)
+    /// <summary>
+    /// Merges <paramref name="ordered"/>[from, to) into the entries of <paramref name="chunk"/> from
+    /// <paramref name="begin"/>, adding the chunks that replace it to <paramref name="output"/>. The entries before the
+    /// first late line are kept in the old chunk's arrays (<see cref="LogChunk.Prefix"/>) rather than copied: a late
+    /// line lands anywhere in a chunk, so that halves a rebuild's copying. Only fresh chunks share: compaction soon
+    /// copies the prefix into a full chunk and frees the old arrays, where a full chunk's prefix would hold its whole
+    /// arrays (the copied rest too) for as long as it is stored. Returns 1 when the first chunk added is such a
+    /// shared prefix, else 0.
+    /// </summary>
+    private int Merge(LogChunk chunk, int begin, PendingLate[] ordered, int from, int to, List<LogChunk> output)
     {
         LogChunk? target = null;
         var i = begin;
         var j = from;
+        var shared = 0;
+        if (chunk.IsFresh && begin == 0 && chunk.UpperBound(ordered[from].Timestamp, 0, chunk.Count) is var prefix and > 0)
+        {
+            output.Add(chunk.Prefix(prefix));
+            i = prefix;
+            shared = 1;
+        }
+
         while (i < chunk.Count || j < to)
         {
             // Existing entries first on equal timestamps: a late line goes after the lines it ties with.
@@ -148,6 +167,7 @@ public sealed partial class LogStore
         }
 
         target?.Seal();
+        return shared;
     }
 
     private static LogChunk NewMergeChunk(LogChunk chunk, int i, PendingLate[] ordered, int j, int to, int minimumBytes)

@@ -161,6 +161,58 @@ public sealed class LogStoreFreshChunkTests
         Assert.Equal(rows.Count(r => r.Replica == "a"), store.Current.Counts.ForReplica("a"));
     }
 
+    [Fact]
+    public void Late_Lines_That_Regroup_Lines_Kept_In_A_Shared_Prefix_Leave_An_Earlier_Snapshot_Unchanged()
+    {
+        // Given: a store in its fresh mode, whose newest fresh chunk C begins with a line of replica b followed by five
+        // indented lines of replica a, more than the grouping window after a's previous line (so they are an entry of
+        // their own)
+        var store = new LogStore();
+        store.Add([Entry(0, "a before", "a"), .. Enumerable.Range(1, 3000).Select(i => Entry(i * Ms, $"b {i}", "b"))]);
+        store.Add([Entry(5, "late, so small chunks", "b")]);
+        var t = 3000L;
+        while (store.Current.Locate(store.Current.Count - 1).Local != 0 || store.Current.Count < 5000)
+        {
+            store.Add([Entry(++t * Ms, $"b {t}", "b")]);
+        }
+
+        var cStart = store.Current.Count - 1;
+        store.Add([.. Enumerable.Range(1, 5).Select(k => Entry((t * Ms) + k, $"  frame {k}", "a")), .. Enumerable.Range(1, 50).Select(i => Entry((t + i) * Ms, $"b {t + i}", "b"))]);
+        var before = store.Current;
+        var rowsBefore = Rows(before);
+        var groupingBefore = Grouping(before);
+        Assert.NotEqual(before.Locate(cStart - 2).Chunk, before.Locate(cStart).Chunk);
+
+        // When: one batch brings a traceback start of replica a late into the chunk before C (it now heads the frames'
+        // entry) and a late line of b into C after the frames (C is split there, its first entries kept in its arrays)
+        var tracebackAt = before.TimestampAt(cStart - 1) - 1;
+        var splitAt = before.TimestampAt(cStart + 20) - 1;
+        store.Add([Entry(tracebackAt, "Traceback (most recent call last):", "a"), Entry(splitAt, "late b", "b")]);
+
+        // Then: the earlier snapshot reads the same rows, grouped as they were; the store has the frames in the
+        // traceback's entry and every line in timestamp order
+        Assert.Equal(rowsBefore, Rows(before));
+        Assert.Equal(groupingBefore, Grouping(before));
+        var after = store.Current;
+        var traceback = after.LowerBound(tracebackAt);
+        Assert.Equal("Traceback (most recent call last):", after.MessageAt(traceback));
+        var frames = Enumerable.Range(0, after.Count).Where(row => after.MessageAt(row).StartsWith("  frame", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, frames.Count);
+        var entryOf = Grouping(after);
+        Assert.All(frames, row => Assert.Equal(entryOf[traceback].EntryId, entryOf[row].EntryId));
+        Assert.All(frames, row => Assert.NotEqual(entryOf[traceback].EntryId, groupingBefore[row - 1].EntryId));
+        var timestamps = Rows(after).Select(r => r.TimestampNanos).ToList();
+        Assert.Equal(timestamps.Order(), timestamps);
+        Assert.Equal(rowsBefore.Count + 2, timestamps.Count);
+    }
+
+    private static List<(long EntryId, int Mark)> Grouping(LogSnapshot snapshot) =>
+        [.. Enumerable.Range(0, snapshot.Count).Select(row =>
+        {
+            var (chunk, local) = snapshot.Locate(row);
+            return (chunk.EntryId(local), chunk.EntryMarkAt(local).Bits);
+        })];
+
     private static List<string> Messages(FilteredSnapshot snapshot) =>
         [.. Enumerable.Range(0, snapshot.Count).Select(row => snapshot[row].Message)];
 
