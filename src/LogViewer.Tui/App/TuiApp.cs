@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
 using LogViewer.Tui.Picker;
 using LogViewer.Tui.Session;
 using Terminal.Gui.App;
-using Terminal.Gui.Drivers;
 
 namespace LogViewer.Tui.App;
 
@@ -18,7 +18,8 @@ public static class TuiApp
     public static void Run(TuiSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        using var app = Open(out var jobs);
+        using var app = Open(out var jobs, out var input);
+        using var wakeInput = WakeBeforeStop(input);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
         using var cancellation = StopOn(app, cancellationToken);
@@ -33,7 +34,8 @@ public static class TuiApp
     public static void RunPicker(PickerSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        using var app = Open(out var jobs);
+        using var app = Open(out var jobs, out var input);
+        using var wakeInput = WakeBeforeStop(input);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
         using var cancellation = StopOn(app, cancellationToken);
@@ -69,15 +71,18 @@ public static class TuiApp
         }
     }
 
-    private static IApplication Open(out JobControl jobs)
+    private static IApplication Open(out JobControl jobs, out WaitingTerminalInput? input)
     {
         // The shell's line settings, before the driver sets raw mode: what Ctrl+Z gives back to the shell.
         var shellModes = TerminalModes.Capture();
-        var app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        var app = WaitingTerminalInput.CreateApplication(out input);
         jobs = new JobControl(app, shellModes);
         SlowDownWhenIdle(app);
         return app;
     }
+
+    // Disposing the application stops its input thread and waits for it: end the input's wait for a key first.
+    private static IDisposable WakeBeforeStop(WaitingTerminalInput? input) => Disposable.Create(() => input?.Wake());
 
     private static void SlowDownWhenIdle(IApplication app)
     {
