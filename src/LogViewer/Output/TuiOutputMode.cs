@@ -36,8 +36,10 @@ internal sealed class TuiOutputMode(CliConsole console, TerminalStyle terminal, 
                 Volatile.Write(ref fatal, status);
             }
         });
+        // The tail starts now, while the viewer sets up the terminal, not once the viewer subscribes.
+        using var started = new EarlyStart<TailEvent>(watched);
         var memory = new SessionMemory(sessions, context.Display.Fresh);
-        await RunAsync(memory.Attach(SessionFor(watched, context, terminal, noColor), context.SessionKey ?? SessionStore.KeyOf(context.Target)), cancellationToken).ConfigureAwait(false);
+        await RunAsync(memory.Attach(SessionFor(started, context, terminal, noColor), context.SessionKey ?? SessionStore.KeyOf(context.Target)), cancellationToken).ConfigureAwait(false);
         await memory.ReportAsync(console.Error).ConfigureAwait(false);
         if (Volatile.Read(ref fatal) is { } failure)
         {
