@@ -153,7 +153,7 @@ internal sealed class ViewerProgram : IDisposable
 
         var viewChanged = Observable.FromEventPattern(h => _view.Changed += h, h => _view.Changed -= h)
             .Merge(Observable.FromEventPattern(h => _ruleCounts.Changed += h, h => _ruleCounts.Changed -= h))
-            .Sample(RefreshInterval, _schedulers.Timer)
+            .Coalesce(RefreshInterval, _schedulers.Timer)
             .Select(_ => (ViewerAction)new ViewChanged());
         var clock = Observable.Interval(ClockInterval, _schedulers.Timer)
             .Select(_ => (ViewerAction)new ClockTick(_time.GetUtcNow()));
