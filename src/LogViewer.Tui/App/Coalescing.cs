@@ -6,9 +6,9 @@ namespace LogViewer.Tui.App;
 
 /// <summary>
 /// "Something changed" signals, at most one per interval: the first after a quiet interval goes through on the
-/// scheduler's next turn, and those that come sooner are folded into one at the interval's end. Rx's <c>Sample</c> did the folding with a timer
-/// that ticks four times a second for as long as the viewer runs, and held the first batch of a tail back until its
-/// next tick (up to 250 ms on the first screen); this one sets a timer only when a signal has to wait.
+/// scheduler's next turn, and those that come sooner are folded into one at the interval's end. Rx's <c>Sample</c> did
+/// the folding with a timer that ticks four times a second for as long as the viewer runs, and held the first batch of
+/// a tail back until its next tick (up to 250 ms on the first screen); this one sets a timer only when a signal comes.
 /// </summary>
 internal static class Coalescing
 {
@@ -21,13 +21,6 @@ internal static class Coalescing
             var waiting = false;
             var latest = default(T)!;
             var ended = false;
-
-            // Under the gate: signals come from the ingest thread and the timer's, and an observer gets one at a time.
-            void Send(T value)
-            {
-                lastSent = scheduler.Now;
-                observer.OnNext(value);
-            }
 
             var subscription = source.Subscribe(
                 value =>
@@ -42,8 +35,10 @@ internal static class Coalescing
 
                         // Even a signal that need not wait goes on the scheduler's next turn, not inline: the store
                         // tells its other listeners (the metric index) after the view, and the screen must see them too.
-                        var due = lastSent == DateTimeOffset.MinValue ? TimeSpan.Zero : lastSent + interval - scheduler.Now;
+                        // Never sent yet: MinValue puts the due time long past, so it is now.
+                        var due = lastSent + interval - scheduler.Now;
                         waiting = true;
+                        // Under the gate: signals come from the ingest thread and the timer's, and an observer gets one at a time.
                         timer.Disposable = scheduler.Schedule(due > TimeSpan.Zero ? due : TimeSpan.Zero, () =>
                         {
                             lock (gate)
@@ -51,7 +46,8 @@ internal static class Coalescing
                                 waiting = false;
                                 if (!ended)
                                 {
-                                    Send(latest);
+                                    lastSent = scheduler.Now;
+                                    observer.OnNext(latest);
                                 }
                             }
                         });
