@@ -7,6 +7,8 @@ return args switch
     ["memory", ..] => ConsoleModes.Memory(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     ["quick", ..] => QuickTimings.Run(),
     ["quick-metrics"] => QuickTimings.Metrics(),
+    ["quick-pipeline", var late, var runs] => QuickTimings.PipelineOnly(
+        double.Parse(late, System.Globalization.CultureInfo.InvariantCulture), int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture)),
     ["quick-ingest", var late] => QuickTimings.IngestOnly(double.Parse(late, System.Globalization.CultureInfo.InvariantCulture)),
     ["paced-simulator", var rate] => await PacedSimulator.RunAsync(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(1)),
     ["paced-simulator", var rate, var historyMinutes] => await PacedSimulator.RunAsync(

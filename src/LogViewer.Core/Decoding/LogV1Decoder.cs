@@ -42,6 +42,13 @@ internal sealed partial class LogV1Decoder
         ? DecodeReport.None
         : new(_skipped.ToImmutableSortedDictionary(StringComparer.Ordinal), _repaired.ToImmutableSortedDictionary(StringComparer.Ordinal));
 
+    /// <summary>Forgets what was skipped and repaired, for a decoder reused from one answer to the next.</summary>
+    public void ClearReport()
+    {
+        _skipped.Clear();
+        _repaired.Clear();
+    }
+
     /// <summary>
     /// Decodes the value the reader is on (an entry is a JSON object) and leaves the reader on its last token.
     /// Returns <c>false</c> with the reason when the value is not an entry.

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LogViewer.Core.Api;
+using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Tests.Api;
@@ -30,6 +31,23 @@ public sealed class LogPageParserTests
         // Then one entry survives and six are counted
         Assert.Equal(6, page.SkippedMalformed);
         Assert.Equal(2, Assert.Single(page.Entries).TimestampNanos);
+    }
+
+    [Fact]
+    public void Each_Page_Reports_Only_Its_Own_Problems()
+    {
+        // Given a page with a skipped and a repaired entry, a body that fails half-way, then a clean page, on one thread
+        var bad = Parse("""{"logs":[1,{"timestamp":"1","message":"a\ud800b"}]}""");
+        Assert.ThrowsAny<JsonException>(() => Parse("""{"logs":[2,{"timestamp":"1","message":"\ud800"},"""));
+
+        // When the clean page is parsed
+        var clean = Parse("""{"logs":[{"timestamp":"2","message":"ok","replica":"r"}]}""");
+
+        // Then the bad page counted its own problems, and the clean page counts none of theirs
+        Assert.Equal(1, bad.SkippedMalformed);
+        Assert.Equal(1, bad.Problems.RepairedCount);
+        Assert.Same(DecodeReport.None, clean.Problems);
+        Assert.Equal(new LogEntry(2, "ok", "r", null, LogLevel.None), Assert.Single(clean.Entries));
     }
 
     [Theory]
