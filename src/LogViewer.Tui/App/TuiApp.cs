@@ -18,7 +18,8 @@ public static class TuiApp
     public static void Run(TuiSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        using var app = Open(out var jobs, out var input);
+        using var app = Open(out var jobs, out var input, out var sleepWhenIdle);
+        using var idleLoop = sleepWhenIdle;
         using var wakeInput = WakeBeforeStop(input);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
@@ -34,7 +35,8 @@ public static class TuiApp
     public static void RunPicker(PickerSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        using var app = Open(out var jobs, out var input);
+        using var app = Open(out var jobs, out var input, out var sleepWhenIdle);
+        using var idleLoop = sleepWhenIdle;
         using var wakeInput = WakeBeforeStop(input);
         using var jobControl = jobs;
         using var ingest = IngestScheduler();
@@ -71,15 +73,20 @@ public static class TuiApp
         }
     }
 
-    private static IApplication Open(out JobControl jobs, out WaitingTerminalInput? input)
+    private static IApplication Open(out JobControl jobs, out WaitingTerminalInput? input, out IDisposable sleepWhenIdle)
     {
         // The shell's line settings, before the driver sets raw mode: what Ctrl+Z gives back to the shell.
         var shellModes = TerminalModes.Capture();
         var app = WaitingTerminalInput.CreateApplication(out input);
         jobs = new JobControl(app, shellModes);
         SlowDownWhenIdle(app);
+        sleepWhenIdle = SleepWhenIdle(app, input);
         return app;
     }
+
+    // The loop waits for work only where input wakes it: on a terminal, with the waiting input in use.
+    private static IDisposable SleepWhenIdle(IApplication app, WaitingTerminalInput? input) =>
+        input is { WaitsForKeys: true } ? new WaitingMainLoop().Attach(app, input) : Disposable.Empty;
 
     // Disposing the application stops its input thread and waits for it: end the input's wait for a key first.
     private static IDisposable WakeBeforeStop(WaitingTerminalInput? input) => Disposable.Create(() => input?.Wake());

@@ -27,6 +27,7 @@ internal sealed partial class WaitingTerminalInput : AnsiInput
     private int _waits;
     private int _peeks;
     private int _woken;
+    private bool _delivered;
 
     // Off a terminal (tests, a pipe) the driver's input reads nothing anyway; waiting there would only slow its loop.
     public WaitingTerminalInput()
@@ -54,11 +55,26 @@ internal sealed partial class WaitingTerminalInput : AnsiInput
     /// <summary>Whether the input waits for keys (a terminal and a wake-up pipe) rather than polling like the stock input.</summary>
     public bool WaitsForKeys => _wakeRead >= 0;
 
+    /// <summary>
+    /// Told (on the input thread) when bytes arrive and again once the driver has queued what it read, so a main loop
+    /// waiting for work (<see cref="WaitingMainLoop"/>) wakes for them.
+    /// </summary>
+    public Action? InputSeen { get; set; }
+
     public override bool Peek()
     {
         Interlocked.Increment(ref _peeks);
+
+        // The driver asks again right after it read and queued what the last true answer announced.
+        if (_delivered)
+        {
+            _delivered = false;
+            InputSeen?.Invoke();
+        }
+
         if (base.Peek())
         {
+            _delivered = true;
             return true;
         }
 
@@ -70,8 +86,13 @@ internal sealed partial class WaitingTerminalInput : AnsiInput
         Interlocked.Increment(ref _waits);
         Span<PollDescriptor> watched = [new(_watched, PollIn), new(_wakeRead, PollIn)];
         // EINTR (a resize, a resumed job) or a timeout simply ends the wait; the loop asks again.
-        _ = Poll(watched, (nuint)watched.Length, _timeoutMilliseconds);
-        return base.Peek();
+        if (Poll(watched, (nuint)watched.Length, _timeoutMilliseconds) > 0 && watched[0].ReturnedEvents != 0)
+        {
+            InputSeen?.Invoke();
+        }
+
+        _delivered = base.Peek();
+        return _delivered;
     }
 
     /// <summary>Ends a wait in progress, and every later one: called before the application stops its input thread.</summary>

@@ -65,6 +65,49 @@ public sealed class WaitingTerminalInputTests
         input.Dispose();
     }
 
+    [Fact]
+    public async Task A_Byte_That_Ends_The_Wait_Is_Told_To_The_Main_Loop()
+    {
+        // Given a waiting input whose sightings are counted
+        using var terminal = new Pipe();
+        var input = new WaitingTerminalInput(terminal.ReadEnd, Timeout.InfiniteTimeSpan);
+        var seen = 0;
+        input.InputSeen = () => Interlocked.Increment(ref seen);
+        var peek = Task.Run(input.Peek);
+        Assert.True(SpinWait.SpinUntil(() => input.Waits == 1, Guard), "Peek never waited");
+
+        // When a byte arrives
+        terminal.WriteByte();
+        await peek.WaitAsync(Guard);
+
+        // Then the main loop was told before the driver even read it; a wake-up for quitting is not input
+        Assert.Equal(1, Volatile.Read(ref seen));
+        input.Wake();
+        input.Dispose();
+        Assert.Equal(1, Volatile.Read(ref seen));
+    }
+
+    [Fact]
+    public void Input_The_Driver_Read_Is_Told_Once_It_Is_Queued()
+    {
+        // Given an input that is not waiting (off a terminal) with a key injected for the driver to read
+        using var input = new WaitingTerminalInput();
+        var seen = 0;
+        input.InputSeen = () => seen++;
+        input.InjectInput('k');
+
+        // When the driver asks, reads, and asks again (its loop: Peek, Read and queue, Peek)
+        Assert.True(input.Peek());
+        Assert.Equal(0, seen);
+        _ = input.Read().ToList();
+        Assert.False(input.Peek());
+
+        // Then the loop is told once, after the read, when what was read is in the queue; not again after that
+        Assert.Equal(1, seen);
+        Assert.False(input.Peek());
+        Assert.Equal(1, seen);
+    }
+
     // On Unix a pipe handle is its file descriptor.
     private sealed class Pipe : IDisposable
     {
