@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LogViewer.Core.Decoding;
 using LogViewer.Core.Model;
@@ -9,7 +8,7 @@ namespace LogViewer.Core.Api;
 /// Reads <c>{"logs": [LogV1, ...]}</c> entry by entry with a <see cref="Utf8JsonReader"/> and the one
 /// <see cref="LogV1Decoder"/>: a bad entry is skipped and counted by reason without spoiling the rest of the page,
 /// invalid text is repaired, unknown fields are skipped at any depth, and nothing but the five fields is
-/// materialized. A source-generated serializer would fail the whole page on one bad entry; this reader is also what
+/// materialized: a message stays UTF-8 (<see cref="PageText"/>) until someone reads it as a string. A source-generated serializer would fail the whole page on one bad entry; this reader is also what
 /// keeps parsing above a million entries a second.
 /// </summary>
 internal static class LogPageParser
@@ -19,6 +18,10 @@ internal static class LogPageParser
     // Parsing a page never waits, so a thread's decoder is never shared; its report is cleared for each page.
     [ThreadStatic]
     private static LogV1Decoder? t_decoder;
+
+    // The thread's last page size: a page's list starts that large instead of growing to it by doubling.
+    [ThreadStatic]
+    private static int t_lastCount;
 
     /// <exception cref="JsonException">The body is not JSON, or has no <c>logs</c> array.</exception>
     public static LogPage Parse(ReadOnlySpan<byte> json)
@@ -53,18 +56,23 @@ internal static class LogPageParser
                 throw new JsonException("\"logs\" is not an array");
             }
 
-            entries ??= new List<LogEntry>(64);
+            entries ??= new List<LogEntry>(Math.Max(64, t_lastCount));
+            var text = new PageText();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (decoder.TryDecode(ref reader, out var entry, out _))
                 {
-                    entries.Add(new LogEntry(entry.TimestampNanos, Encoding.UTF8.GetString(entry.Message), entry.Replica, entry.RequestId, entry.Level));
+                    entries.Add(new LogEntry(entry.TimestampNanos, text.Add(entry.Message), entry.Replica, entry.RequestId, entry.Level));
                 }
             }
         }
 
-        return entries is null
-            ? throw new JsonException("the answer has no \"logs\" array")
-            : new LogPage(entries, decoder.Report);
+        if (entries is null)
+        {
+            throw new JsonException("the answer has no \"logs\" array");
+        }
+
+        t_lastCount = entries.Count;
+        return new LogPage(entries, decoder.Report);
     }
 }

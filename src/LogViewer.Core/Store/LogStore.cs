@@ -69,6 +69,13 @@ public sealed partial class LogStore
             _staging.Clear();
             foreach (var entry in entries)
             {
+                if (entry.TryGetUtf8Message(out var utf8))
+                {
+                    // Decoded from an API page: the bytes it came as, no string made.
+                    _staging.Add(entry.TimestampNanos, utf8, entry.Level, entry.Replica, entry.RequestId);
+                    continue;
+                }
+
                 var bytes = Encoding.UTF8.GetBytes(entry.Message, _staging.Reserve(Encoding.UTF8.GetMaxByteCount(entry.Message.Length)));
                 _staging.Commit(entry.TimestampNanos, bytes, entry.Level, entry.Replica, entry.RequestId);
             }

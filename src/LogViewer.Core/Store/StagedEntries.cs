@@ -16,6 +16,12 @@ internal sealed class StagedEntries
     private byte[] _text = new byte[128 * 1024];
     private int _textUsed;
 
+    // TimestampOrder's buffers, kept from batch to batch.
+    private int[] _order = [];
+    private int[] _inOrder = [];
+    private readonly List<int> _outOfOrder = [];
+    private Comparison<int>? _byTimestampThenIndex;
+
     public int Count { get; private set; }
 
     public int TextBytes => _textUsed;
@@ -70,41 +76,48 @@ internal sealed class StagedEntries
     /// The staged indexes in timestamp order, ties in staging order. A file replayed with some lines out of order
     /// is then appended in order within the batch, and only lines older than earlier batches need an insert.
     /// Cheap for the usual case: the in-order run is kept as is and only the few lines out of order are sorted.
+    /// Valid until the next call (the buffers are reused from batch to batch, as the staging itself is).
     /// </summary>
-    public int[] TimestampOrder()
+    public ReadOnlySpan<int> TimestampOrder()
     {
-        var order = new int[Count];
-        var inOrder = new List<int>(Count);
-        var outOfOrder = new List<int>();
+        if (_order.Length < Count)
+        {
+            _order = new int[_timestamps.Length];
+            _inOrder = new int[_timestamps.Length];
+        }
+
+        var inOrder = 0;
+        _outOfOrder.Clear();
         var newest = long.MinValue;
         for (var i = 0; i < Count; i++)
         {
             if (_timestamps[i] >= newest)
             {
                 newest = _timestamps[i];
-                inOrder.Add(i);
+                _inOrder[inOrder++] = i;
             }
             else
             {
-                outOfOrder.Add(i);
+                _outOfOrder.Add(i);
             }
         }
 
-        if (outOfOrder.Count == 0)
+        var order = _order.AsSpan(0, Count);
+        if (_outOfOrder.Count == 0)
         {
-            inOrder.CopyTo(order);
+            _inOrder.AsSpan(0, Count).CopyTo(order);
             return order;
         }
 
-        outOfOrder.Sort((a, b) => _timestamps[a] != _timestamps[b] ? _timestamps[a].CompareTo(_timestamps[b]) : a.CompareTo(b));
+        _outOfOrder.Sort(_byTimestampThenIndex ??= (a, b) => _timestamps[a] != _timestamps[b] ? _timestamps[a].CompareTo(_timestamps[b]) : a.CompareTo(b));
         var x = 0;
         var y = 0;
         for (var k = 0; k < order.Length; k++)
         {
-            var takeRun = y == outOfOrder.Count || (x < inOrder.Count &&
-                (_timestamps[inOrder[x]] < _timestamps[outOfOrder[y]] ||
-                 (_timestamps[inOrder[x]] == _timestamps[outOfOrder[y]] && inOrder[x] < outOfOrder[y])));
-            order[k] = takeRun ? inOrder[x++] : outOfOrder[y++];
+            var takeRun = y == _outOfOrder.Count || (x < inOrder &&
+                (_timestamps[_inOrder[x]] < _timestamps[_outOfOrder[y]] ||
+                 (_timestamps[_inOrder[x]] == _timestamps[_outOfOrder[y]] && _inOrder[x] < _outOfOrder[y])));
+            order[k] = takeRun ? _inOrder[x++] : _outOfOrder[y++];
         }
 
         return order;

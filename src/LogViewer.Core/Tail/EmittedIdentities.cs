@@ -21,7 +21,7 @@ namespace LogViewer.Core.Tail;
 /// requests that range again, so they cannot come back and memory stays bounded by one lookback of lines.
 /// <para>
 /// Cost (ingest runs every line through here): one dictionary lookup per line with a cheap hash
-/// (<see cref="LineIdentityComparer"/>). Copies within a read are counted only among lines that share a
+/// (<see cref="LogEntry.GetHashCode"/>, computed once per entry and kept in it). Copies within a read are counted only among lines that share a
 /// timestamp with a neighbour, which is enough when the read is in timestamp order (equal lines share a
 /// timestamp, so they are adjacent); an unordered read counts every line. Identities enter a FIFO in emission
 /// order, which is timestamp order for all but late lines; a late line (older than the FIFO's newest) goes to a
@@ -30,10 +30,10 @@ namespace LogViewer.Core.Tail;
 /// </remarks>
 internal sealed class EmittedIdentities
 {
-    private readonly Dictionary<LogEntry, int> _emittedCopies = new(LineIdentityComparer.Instance);
+    private readonly Dictionary<LogEntry, int> _emittedCopies = new();
     private readonly Queue<LogEntry> _inOrder = new();
     private readonly PriorityQueue<LogEntry, long> _late = new();
-    private readonly Dictionary<LogEntry, int> _copiesInRead = new(LineIdentityComparer.Instance);
+    private readonly Dictionary<LogEntry, int> _copiesInRead = new();
     private long _newestInOrder = long.MinValue;
 
     /// <summary>Identities remembered now.</summary>
@@ -45,7 +45,7 @@ internal sealed class EmittedIdentities
     /// </summary>
     public List<LogEntry> Admit(IReadOnlyList<LogEntry> read)
     {
-        var fresh = new List<LogEntry>();
+        var fresh = new List<LogEntry>(read.Count);
         var ordered = IsInTimestampOrder(read);
         for (var i = 0; i < read.Count; i++)
         {

@@ -19,8 +19,8 @@ namespace LogViewer.Core.Tail;
 /// </remarks>
 internal sealed class HistoryIdentities(EmittedIdentities live)
 {
-    private Dictionary<LogEntry, int> _atReread = new(LineIdentityComparer.Instance);
-    private readonly Dictionary<LogEntry, int> _copiesInRead = new(LineIdentityComparer.Instance);
+    private Dictionary<LogEntry, int> _atReread = new();
+    private readonly Dictionary<LogEntry, int> _copiesInRead = new();
 
     /// <summary>Identities remembered for the millisecond read again next.</summary>
     public int Count => _atReread.Count;
@@ -32,7 +32,7 @@ internal sealed class HistoryIdentities(EmittedIdentities live)
     public List<LogEntry> Admit(IReadOnlyList<LogEntry> read, long? rereadMillis, long liveFromNanos)
     {
         var fresh = new List<LogEntry>();
-        var next = new Dictionary<LogEntry, int>(LineIdentityComparer.Instance);
+        var next = new Dictionary<LogEntry, int>();
         foreach (var entry in read)
         {
             var copy = ++CollectionsMarshal.GetValueRefOrAddDefault(_copiesInRead, entry, out _);

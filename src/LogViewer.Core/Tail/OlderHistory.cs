@@ -123,7 +123,7 @@ public sealed class OlderHistory
     private static EmittedIdentities Held(IEnumerable<LogEntry> lines)
     {
         var held = new EmittedIdentities();
-        foreach (var group in lines.GroupBy(e => e, LineIdentityComparer.Instance))
+        foreach (var group in lines.GroupBy(e => e))
         {
             held.Raise(group.Key, group.Count());
         }

@@ -50,6 +50,24 @@ public sealed class LogPageParserTests
         Assert.Equal(new LogEntry(2, "ok", "r", null, LogLevel.None), Assert.Single(clean.Entries));
     }
 
+    [Fact]
+    public void Messages_Stay_UTF8_Into_The_Store()
+    {
+        // Given a page of escaped, multi-byte and long messages (a long one gets its own buffer)
+        var longMessage = new string('x', 9000) + "!";
+        var page = Parse($$"""{"logs":[{"timestamp":"1","message":"日本語 🚀"},{"timestamp":"2","message":"a\"b\\c"},{"timestamp":"3","message":"{{longMessage}}"},{"timestamp":"4","message":""}]}""");
+
+        // When the entries are added to a store
+        var store = new LogViewer.Core.Store.LogStore();
+        store.Add(page.Entries);
+
+        // Then each kept its UTF-8 (no string made while parsing) and the store holds the same text
+        Assert.All(page.Entries, entry => Assert.True(entry.TryGetUtf8Message(out _)));
+        string[] expected = ["日本語 🚀", "a\"b\\c", longMessage, ""];
+        Assert.Equal(expected, Enumerable.Range(0, store.Current.Count).Select(store.Current.MessageAt));
+        Assert.Equal(expected, page.Entries.Select(entry => entry.Message));
+    }
+
     [Theory]
     [InlineData("<html>")]
     [InlineData("[]")]
