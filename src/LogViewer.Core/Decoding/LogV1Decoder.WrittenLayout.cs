@@ -25,13 +25,31 @@ internal sealed partial class LogV1Decoder
     /// </summary>
     public bool TryDecodeWrittenLayout(ReadOnlySpan<byte> line, out DecodedEntry entry)
     {
+        if (TryDecodeWrittenLayout(line, out entry, out var consumed) && consumed == line.Length)
+        {
+            return true;
+        }
+
         entry = default;
-        if (!line.StartsWith("{\"timestamp\":\""u8))
+        return false;
+    }
+
+    /// <summary>
+    /// Decodes the entry at the start of <paramref name="text"/> (an element of an API page's array, followed by the rest
+    /// of the page) when it is in the layout <see cref="TryDecodeWrittenLayout(ReadOnlySpan{byte}, out DecodedEntry)"/>
+    /// takes; <paramref name="consumed"/> is its length up to and including its closing brace. The same refusals: the
+    /// caller decodes anything else with <see cref="TryDecode"/>.
+    /// </summary>
+    public bool TryDecodeWrittenLayout(ReadOnlySpan<byte> text, out DecodedEntry entry, out int consumed)
+    {
+        entry = default;
+        consumed = 0;
+        if (!text.StartsWith("{\"timestamp\":\""u8))
         {
             return false;
         }
 
-        var rest = line["{\"timestamp\":\""u8.Length..];
+        var rest = text["{\"timestamp\":\""u8.Length..];
         var digits = rest.IndexOf((byte)'"');
         // At most 19 digits fit a long; a leading sign or anything but digits goes to the full decoder.
         if (digits is < 1 or > 19 || rest[..digits].ContainsAnyExceptInRange((byte)'0', (byte)'9')
@@ -60,11 +78,12 @@ internal sealed partial class LogV1Decoder
             level = LogLevels.FromApi(levelText);
         }
 
-        if (rest.Length != 1 || rest[0] != (byte)'}')
+        if (rest.IsEmpty || rest[0] != (byte)'}')
         {
             return false;
         }
 
+        consumed = text.Length - rest.Length + 1;
         entry = new DecodedEntry(timestamp, message, replica, requestId, level);
         return true;
     }

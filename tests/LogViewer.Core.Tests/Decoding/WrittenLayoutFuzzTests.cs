@@ -7,7 +7,7 @@ using LogViewer.Core.Output;
 namespace LogViewer.Core.Tests.Decoding;
 
 /// <summary>
-/// The decoder's fast path for lines as <c>--output jsonl</c> writes them (<see cref="LogV1Decoder.TryDecodeWrittenLayout"/>)
+/// The decoder's fast path for lines as <c>--output jsonl</c> writes them (<see cref="LogV1Decoder.TryDecodeWrittenLayout(ReadOnlySpan{byte}, out DecodedEntry)"/>)
 /// against the full decoder: every line the formatter writes takes the fast path, and any line the fast path takes,
 /// however mutated, decodes to the same entry through the full decoder with nothing skipped or repaired. The seed
 /// is fixed; <c>LOGVIEWER_FUZZ_ITERATIONS</c> runs longer.

@@ -79,6 +79,93 @@ public sealed class HostilePageFuzzTests
     }
 
     [Fact]
+    public void The_Parser_Reads_Every_Page_As_The_Full_JSON_Reader_Does()
+    {
+        // The parser reads elements in the written layout without the JSON reader: on the same mutated and damaged
+        // pages it must give what reading every element with the JSON reader gives (entries, report, or a refusal).
+        var random = new Random(Seed + 1);
+        for (var iteration = 0; iteration < 2000 * Scale; iteration++)
+        {
+            // Given a page of entries, some mutated, sometimes with white space between them, sometimes damaged
+            var good = RandomEntries(random, random.Next(0, 40), Nanos.FromDateTimeOffset(Start));
+            var texts = good.Select(entry => random.NextDouble() < 0.3 ? Mutate(random, entry, keepsIdentity: random.Next(2) == 0) : Json(entry));
+            var separator = random.Next(3) == 0 ? " ,\n" : ",";
+            var body = Encoding.UTF8.GetBytes("{\"logs\":[" + string.Join(separator, texts) + "]}");
+            if (random.NextDouble() < 0.3)
+            {
+                body = Damage(random, body, flips: true);
+            }
+
+            // When both read it
+            var expected = ReadWithJsonReader(body);
+            LogPage? page = null;
+            try
+            {
+                page = LogPageParser.Parse(body);
+            }
+            catch (JsonException)
+            {
+            }
+
+            // Then they agree
+            var shown = Encoding.UTF8.GetString(body);
+            Assert.True((expected is null) == (page is null), $"iteration {iteration}: one refused the page and the other did not\n{shown}");
+            if (expected is not null && page is not null)
+            {
+                Assert.True(expected.Value.Entries.SequenceEqual(page.Entries), $"iteration {iteration}: other entries\n{shown}");
+                Assert.Equal(expected.Value.Problems, page.Problems);
+            }
+        }
+    }
+
+    // The page as one JSON reader over all of it gives it (what the parser did before it read elements itself); null when not JSON.
+    private static (List<LogEntry> Entries, LogViewer.Core.Decoding.DecodeReport Problems)? ReadWithJsonReader(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, LogViewer.Core.Decoding.LogV1Decoder.ReaderOptions);
+            var decoder = new LogViewer.Core.Decoding.LogV1Decoder();
+            List<LogEntry>? entries = null;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isLogs = reader.ValueTextEquals("logs"u8);
+                reader.Read();
+                if (!isLogs || reader.TokenType == JsonTokenType.Null)
+                {
+                    entries = isLogs ? entries ?? [] : entries;
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return null;
+                }
+
+                entries ??= [];
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (decoder.TryDecode(ref reader, out var entry, out _))
+                    {
+                        entries.Add(new LogEntry(entry.TimestampNanos, Encoding.UTF8.GetString(entry.Message), entry.Replica, entry.RequestId, entry.Level));
+                    }
+                }
+            }
+
+            return entries is null ? null : (entries, decoder.Report);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
     public void The_Tail_Delivers_Every_Good_Line_Exactly_Once_Through_Mutated_Answers()
     {
         // Given a deployment writing lines over 15 minutes, and an API whose every answer is the honest page as
