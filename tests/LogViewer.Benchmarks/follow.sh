@@ -30,6 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A session saved by an earlier run of the viewer on the same demo target (its rules, a filter) would be restored and
+# change what is drawn: the viewers here keep their state in the run's own directory.
+export XDG_STATE_HOME="$work/state"
+
 command -v tmux >/dev/null || { apt-get update -qq && apt-get install -y -qq tmux >/dev/null; }
 command -v lnav >/dev/null || { apt-get update -qq && apt-get install -y -qq lnav >/dev/null; }
 

@@ -130,7 +130,7 @@ internal sealed partial class WaitingTerminalInput : AnsiInput
         input = new WaitingTerminalInput();
         try
         {
-            ComponentFactoryOf(app) = new AnsiComponentFactory(input);
+            ComponentFactoryOf(app) = new AnsiComponentFactory(input, new Output.ChangedCellsOutput(), sizeMonitor: null);
         }
         catch (MissingFieldException)
         {
