@@ -8,7 +8,7 @@ namespace LogViewer.Core.Api;
 /// Reads <c>{"logs": [LogV1, ...]}</c> entry by entry with a <see cref="Utf8JsonReader"/> and the one
 /// <see cref="LogV1Decoder"/>: a bad entry is skipped and counted by reason without spoiling the rest of the page,
 /// invalid text is repaired, unknown fields are skipped at any depth, and nothing but the five fields is
-/// materialized: a message stays UTF-8 (<see cref="PageText"/>) until someone reads it as a string. A source-generated serializer would fail the whole page on one bad entry; this reader is also what
+/// materialized: a message stays UTF-8 (a slice of the answer, or of <see cref="PageText"/> when it was unescaped) until someone reads it as a string. A source-generated serializer would fail the whole page on one bad entry; this reader is also what
 /// keeps parsing above a million entries a second.
 /// </summary>
 internal static class LogPageParser
@@ -23,9 +23,14 @@ internal static class LogPageParser
     [ThreadStatic]
     private static int t_lastCount;
 
+    /// <summary>
+    /// The entries of one answer. Their messages are slices of <paramref name="body"/> where it holds them as they are
+    /// (no escapes), so the body must not change afterwards: each answer is read into an array of its own.
+    /// </summary>
     /// <exception cref="JsonException">The body is not JSON, or has no <c>logs</c> array.</exception>
-    public static LogPage Parse(ReadOnlySpan<byte> json)
+    public static LogPage Parse(byte[] body)
     {
+        ReadOnlySpan<byte> json = body;
         var reader = new Utf8JsonReader(json, LogV1Decoder.ReaderOptions);
         var decoder = t_decoder ??= new LogV1Decoder();
         decoder.ClearReport();
@@ -61,7 +66,7 @@ internal static class LogPageParser
 
             // The array's elements are read here, and the page's reader resumes at its closing bracket with the state
             // it had at the opening one (a reader over the rest of the answer, positions counted from `origin`).
-            var end = ReadElements(json, origin + (int)reader.BytesConsumed, decoder, entries);
+            var end = ReadElements(body, origin + (int)reader.BytesConsumed, decoder, entries);
             var state = reader.CurrentState;
             origin = end;
             reader = new Utf8JsonReader(json[origin..], isFinalBlock: true, state);
@@ -84,8 +89,9 @@ internal static class LogPageParser
     /// read by a JSON reader over that element alone, so it is skipped, repaired and counted as before.
     /// </summary>
     /// <exception cref="JsonException">The array is not valid JSON.</exception>
-    private static int ReadElements(ReadOnlySpan<byte> json, int at, LogV1Decoder decoder, List<LogEntry> entries)
+    private static int ReadElements(byte[] body, int at, LogV1Decoder decoder, List<LogEntry> entries)
     {
+        ReadOnlySpan<byte> json = body;
         var text = new PageText();
         at = SkipWhiteSpace(json, at);
         if (at < json.Length && json[at] == (byte)']')
@@ -97,7 +103,7 @@ internal static class LogPageParser
         {
             if (decoder.TryDecodeWrittenLayout(json[at..], out var written, out var consumed))
             {
-                entries.Add(new LogEntry(written.TimestampNanos, text.Add(written.Message), written.Replica, written.RequestId, written.Level));
+                entries.Add(new LogEntry(written.TimestampNanos, Kept(body, written.Message, text), written.Replica, written.RequestId, written.Level));
                 at += consumed;
             }
             else
@@ -110,7 +116,7 @@ internal static class LogPageParser
 
                 if (decoder.TryDecode(ref element, out var entry, out _))
                 {
-                    entries.Add(new LogEntry(entry.TimestampNanos, text.Add(entry.Message), entry.Replica, entry.RequestId, entry.Level));
+                    entries.Add(new LogEntry(entry.TimestampNanos, Kept(body, entry.Message, text), entry.Replica, entry.RequestId, entry.Level));
                 }
 
                 at += (int)element.BytesConsumed;
@@ -131,6 +137,14 @@ internal static class LogPageParser
             at = SkipWhiteSpace(json, at + 1);
         }
     }
+
+    /// <summary>
+    /// A message the entry can keep: the body's own bytes when it is there as is (most messages need no unescaping), else a
+    /// copy in the page's text. An entry remembered by the de-duplication then holds its answer's body, which it was
+    /// read into anyway, instead of a second copy of its text.
+    /// </summary>
+    private static ReadOnlyMemory<byte> Kept(byte[] body, ReadOnlySpan<byte> message, PageText text) =>
+        body.AsSpan().Overlaps(message, out var offset) ? body.AsMemory(offset, message.Length) : text.Add(message);
 
     private static int SkipWhiteSpace(ReadOnlySpan<byte> json, int at)
     {

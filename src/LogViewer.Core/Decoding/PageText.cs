@@ -1,7 +1,7 @@
 namespace LogViewer.Core.Decoding;
 
 /// <summary>
-/// The messages of one decoded answer as UTF-8, back to back in blocks that its entries keep slices of
+/// The messages of one decoded answer that had to be unescaped or repaired, as UTF-8, back to back in blocks that its entries keep slices of
 /// (<see cref="Model.LogEntry"/>'s UTF-8 form): one allocation per few hundred lines instead of a string per line.
 /// Blocks stay small enough for the small-object heap (a page's 70-odd KB in one array would be near the large-object
 /// threshold), and a block lives as long as any entry of it, which for a tail is the de-duplication's horizon.

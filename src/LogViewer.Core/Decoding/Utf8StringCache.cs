@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace LogViewer.Core.Decoding;
@@ -21,14 +22,8 @@ internal sealed class Utf8StringCache
             return Encoding.UTF8.GetString(utf8);
         }
 
-        // FNV-1a: short values, a cheap hash is enough.
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slot = (int)(hash % Slots);
+        var hash = Hash(utf8);
+        var slot = (int)(hash & (Slots - 1));
         if (_bytes[slot] is { } cached && utf8.SequenceEqual(cached))
         {
             return _values[slot];
@@ -38,5 +33,40 @@ internal sealed class Utf8StringCache
         _bytes[slot] = utf8.ToArray();
         _values[slot] = value;
         return value;
+    }
+
+    /// <summary>
+    /// Eight bytes at a time (a byte-at-a-time FNV over every replica and request id of a page was 4% of ingest): a
+    /// slot is only a guess, checked against the cached bytes, so the hash needs spread, not strength.
+    /// </summary>
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = 14695981039346656037UL ^ (ulong)utf8.Length;
+        var i = 0;
+        for (; i + 8 <= utf8.Length; i += 8)
+        {
+            hash = (hash ^ MemoryMarshal.Read<ulong>(utf8[i..])) * 1099511628211UL;
+        }
+
+        if (i < utf8.Length)
+        {
+            // The last bytes, read as the final eight (overlapping what was hashed) or, for a value under eight, padded.
+            ulong last;
+            if (utf8.Length >= 8)
+            {
+                last = MemoryMarshal.Read<ulong>(utf8[^8..]);
+            }
+            else
+            {
+                Span<byte> padded = stackalloc byte[8];
+                padded.Clear();
+                utf8.CopyTo(padded);
+                last = MemoryMarshal.Read<ulong>(padded);
+            }
+
+            hash = (hash ^ last) * 1099511628211UL;
+        }
+
+        return (uint)(hash ^ (hash >> 29) ^ (hash >> 47));
     }
 }

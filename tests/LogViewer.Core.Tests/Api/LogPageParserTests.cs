@@ -68,6 +68,23 @@ public sealed class LogPageParserTests
         Assert.Equal(expected, page.Entries.Select(entry => entry.Message));
     }
 
+    [Fact]
+    public void A_Message_Without_Escapes_Is_Kept_As_A_Slice_Of_The_Answer()
+    {
+        // Given an answer with a plain message and an escaped one
+        var body = Encoding.UTF8.GetBytes("""{"logs":[{"timestamp":"1","message":"plain text"},{"timestamp":"2","message":"tab\there"}]}""");
+
+        // When it is parsed
+        var page = LogPageParser.Parse(body);
+
+        // Then the plain message is the answer's own bytes (no copy), the escaped one a copy with the escape undone
+        Assert.True(page.Entries[0].TryGetUtf8Message(out var plain));
+        Assert.True(body.AsSpan().Overlaps(plain));
+        Assert.True(page.Entries[1].TryGetUtf8Message(out var unescaped));
+        Assert.False(body.AsSpan().Overlaps(unescaped));
+        Assert.Equal(["plain text", "tab\there"], page.Entries.Select(entry => entry.Message));
+    }
+
     [Theory]
     [InlineData("<html>")]
     [InlineData("[]")]
