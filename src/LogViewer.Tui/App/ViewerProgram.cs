@@ -53,6 +53,7 @@ internal sealed class ViewerProgram : IDisposable
     private readonly ViewerSchedulers _schedulers;
     private readonly TimeProvider _time;
     private readonly LogStore _store;
+    private readonly CatchUpTrim _trim;
     private readonly FilteredView _view;
     private readonly RuleMatchCounts _ruleCounts;
     // The numbers the lines carry (:chart, #): made at the first chart or key completion, which reads the held lines
@@ -92,6 +93,7 @@ internal sealed class ViewerProgram : IDisposable
         _session = session;
         _schedulers = schedulers;
         _time = session.TimeProvider ?? TimeProvider.System;
+        _trim = new CatchUpTrim(_time);
         _store = session.Store ?? new LogStore(session.MaxLines);
         _view = new FilteredView(_store, session.BaseFilter, schedulers.Background);
         _ruleCounts = new RuleMatchCounts(_store, schedulers.Background);
@@ -147,6 +149,7 @@ internal sealed class ViewerProgram : IDisposable
                 if (e is TailBatch batch)
                 {
                     _store.Add(batch.Entries);
+                    _trim.OnBatch(batch.Entries.Count);
                 }
             })
             .Publish();
