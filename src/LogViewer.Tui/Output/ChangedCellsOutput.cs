@@ -1,7 +1,8 @@
 using System.Drawing;
-using System.Globalization;
 using System.Text;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Text;
 
 namespace LogViewer.Tui.Output;
 
@@ -10,7 +11,9 @@ namespace LogViewer.Tui.Output;
 /// view drew, changed or not, and a log pane that gained lines changes every row: a following viewer rewrote its whole
 /// pane on each poll. Here each frame is compared with what the terminal shows (<see cref="ShownScreen"/>): rows that
 /// moved are scrolled on the terminal (<see cref="ScrollFinder"/>), and only cells that still differ are written, by
-/// Terminal.Gui's own writer (attributes, wide characters, links), in one write per frame.
+/// Terminal.Gui's own writer (wide characters, links), in one write per frame. What the writer sends around the cells
+/// is made short: the attribute changes carry only what changes (<see cref="SgrPen"/>), the cursor goes the shortest
+/// way (<see cref="CursorMoves"/>), a row's blank end is erased (EL) instead of written.
 /// </summary>
 /// <remarks>
 /// The cursor is Terminal.Gui's too, except that it is sent only when it changed: the main loop sets it on every
@@ -23,8 +26,13 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
     private readonly Action<string>? _write;
     private readonly ShownScreen _shown = new();
     private readonly StringBuilder _frameText = new();
-    private bool _inFrame;
+    private readonly SgrPen _pen = new();
+    private IOutputBuffer? _frame;
+    private bool[] _erased = [];
     private Point? _pendingMove;
+    private int _runEnd;
+    private Point? _at;
+    private Size _screen = new(int.MaxValue, int.MaxValue);
     private Cursor _cursor = new();
     private bool _cursorKnown;
     private bool _cursorMoved;
@@ -45,7 +53,7 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
     public void Forget()
     {
         _shown.Forget();
-        _cursorKnown = false;
+        ForgetTerminalState();
     }
 
     public override void Write(IOutputBuffer buffer)
@@ -58,26 +66,35 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
         }
 
         _frameText.Clear();
-        _inFrame = true;
+        _frame = buffer;
+        _screen = new Size(buffer.Contents.GetLength(1), buffer.Contents.GetLength(0));
         try
         {
             _shown.MarkChanges(buffer, mayScroll: true, out var scroll);
             if (scroll is { } lines)
             {
                 _frameText.Append(lines.Sequence);
+                _at = Point.Empty;
             }
 
+            if (_erased.Length != _shown.Tails.Length)
+            {
+                _erased = new bool[_shown.Tails.Length];
+            }
+
+            Array.Clear(_erased);
             base.Write(buffer);
+            EraseTails();
             _shown.Take(buffer);
         }
         catch
         {
-            _shown.Forget();
+            Forget();
             throw;
         }
         finally
         {
-            _inFrame = false;
+            _frame = null;
             _pendingMove = null;
             if (_frameText.Length > 0)
             {
@@ -87,43 +104,75 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
         }
     }
 
-    /// <summary>A run of cells from the writer: goes after the cursor move it is waiting for.</summary>
+    /// <summary>
+    /// A run of cells from the writer: goes after the cursor move it is waiting for, and is followed by the erase of
+    /// the row's blank end when it ends where that starts.
+    /// </summary>
     protected override void Write(StringBuilder output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!_inFrame)
+        if (_frame is not { } frame)
         {
+            _pen.Forget();
             Send(output.ToString());
             return;
         }
 
-        if (_pendingMove is { } at)
+        if (_pendingMove is { } to)
         {
-            AppendMove(_frameText, at.X, at.Y);
+            CursorMoves.Append(_frameText, _at, to, _screen.Height, _screen.Width);
+            _at = _runEnd >= 0 ? new Point(_runEnd, to.Y) : null;
             _pendingMove = null;
         }
 
         _frameText.Append(output);
+
+        // Only when the rendition the writer believes the terminal has can stay: it sends none for a cell whose
+        // attribute it sent last, so a change made here would show on its next cells. Otherwise after the frame.
+        if (_at is { } end && end.Y < _erased.Length && _shown.Tails[end.Y] == end.X && !_erased[end.Y]
+            && _pen.Current is { } current && current == Blank(current))
+        {
+            Erase(end.Y);
+        }
     }
 
     /// <summary>
     /// The writer moves to the start of every dirty row and then to every run: the move is sent only when a run
-    /// follows it, so a row whose first change is further right costs one move, not two.
+    /// follows it, and then the shortest way from where the cursor is.
     /// </summary>
     protected override bool SetCursorPositionImpl(int col, int row)
     {
-        if (_inFrame)
+        if (_frame is { } frame)
         {
             _pendingMove = new Point(col, row);
+            _runEnd = RunEnd(frame, col, row);
         }
         else
         {
-            var move = new StringBuilder();
-            AppendMove(move, col, row);
-            Send(move.ToString());
+            Send(CursorMoves.Absolute(new Point(col, row)));
+            _at = new Point(col, row);
         }
 
         return true;
+    }
+
+    /// <summary>Terminal.Gui's attribute changes, made as short as the terminal's current rendition allows.</summary>
+    protected override void AppendOrWriteAttribute(StringBuilder output, Terminal.Gui.Drawing.Attribute attr, TextStyle redrawTextStyle)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!Force16Colors)
+        {
+            _pen.Append(output, attr);
+            return;
+        }
+
+        if (_pen.Current is null)
+        {
+            output.Append("\u001b[0m");
+        }
+
+        base.AppendOrWriteAttribute(output, attr, _pen.Current?.Style ?? TextStyle.None);
+        _pen.Set(attr);
     }
 
     Cursor IOutput.GetCursor() => _cursor;
@@ -158,7 +207,8 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
                 text.Append(EscSeqUtils.CSI_ShowCursor);
             }
 
-            AppendMove(text, cursor.Position!.Value.X, cursor.Position.Value.Y);
+            CursorMoves.Append(text, _at, cursor.Position!.Value, _screen.Height, _screen.Width);
+            _at = cursor.Position;
         }
 
         (_cursor, _cursorKnown, _cursorMoved) = (cursor, true, false);
@@ -170,8 +220,8 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
 
     void IOutput.Write(ReadOnlySpan<char> text)
     {
-        // A raw sequence (a title, the mouse mode, a query) may show or move the cursor.
-        _cursorKnown = false;
+        // A raw sequence (a title, the mouse mode, a query) may show or move the cursor, or set a rendition.
+        ForgetTerminalState();
         Send(text.ToString());
     }
 
@@ -181,26 +231,65 @@ internal sealed class ChangedCellsOutput : AnsiOutput, IOutput
         Forget();
     }
 
-    // CUP, 1-based, with the parts that are 1 left out.
-    private static void AppendMove(StringBuilder text, int column, int row)
+    // Where the writer's run from (column, row) ends: over the cells still dirty, a wide one taking two, as it writes
+    // them; -1 when a cell of no width makes the terminal's cursor lag behind the writer's count.
+    private static int RunEnd(IOutputBuffer frame, int column, int row)
     {
-        text.Append("\u001b[");
-        if (row > 0 || column > 0)
+        var contents = frame.Contents!;
+        var columns = contents.GetLength(1);
+        while (column < columns && contents[row, column].IsDirty)
         {
-            text.Append((row + 1).ToString(CultureInfo.InvariantCulture));
+            var width = contents[row, column].Grapheme is { Length: 1 } text && text[0] is >= ' ' and <= '~' ? 1 : (contents[row, column].Grapheme ?? string.Empty).GetColumns();
+            if (width < 1)
+            {
+                return -1;
+            }
+
+            column += width > 1 && column + 1 < columns ? 2 : 1;
         }
 
-        if (column > 0)
-        {
-            text.Append(';').Append((column + 1).ToString(CultureInfo.InvariantCulture));
-        }
+        return column;
+    }
 
-        text.Append('H');
+    // The rows whose blank end no run reached: moved to, and erased.
+    private void EraseTails()
+    {
+        for (var row = 0; row < _erased.Length; row++)
+        {
+            if (_shown.Tails[row] >= 0 && !_erased[row])
+            {
+                var at = new Point(_shown.Tails[row], row);
+                CursorMoves.Append(_frameText, _at, at, _screen.Height, _screen.Width);
+                _at = at;
+                Erase(row);
+            }
+        }
+    }
+
+    // EL erases in the current background: that must be the default one, without a style that shows on a blank.
+    private void Erase(int row)
+    {
+        var blank = _pen.Current is { } current
+            ? Blank(current)
+            : new Terminal.Gui.Drawing.Attribute(Terminal.Gui.Drawing.Color.None, Terminal.Gui.Drawing.Color.None, TextStyle.None);
+        AppendOrWriteAttribute(_frameText, blank, TextStyle.None);
+        _frameText.Append("\u001b[K");
+        _erased[row] = true;
+    }
+
+    private static Terminal.Gui.Drawing.Attribute Blank(Terminal.Gui.Drawing.Attribute current) =>
+        current with { Background = Terminal.Gui.Drawing.Color.None, Style = current.Style & ~(TextStyle.Reverse | TextStyle.Underline | TextStyle.Strikethrough) };
+
+    private void ForgetTerminalState()
+    {
+        _cursorKnown = false;
+        _at = null;
+        _pen.Forget();
     }
 
     private void Send(string text)
     {
-        if (_inFrame)
+        if (_frame is not null)
         {
             _frameText.Append(text);
         }

@@ -1,6 +1,7 @@
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Text;
+using Color = Terminal.Gui.Drawing.Color;
 
 namespace LogViewer.Tui.Output;
 
@@ -19,6 +20,11 @@ namespace LogViewer.Tui.Output;
 /// cell on both sides, so writing it whole never splits a character outside it. A row with a link (Terminal.Gui
 /// turns URLs into OSC 8 links per row) is written whole whenever it changed, as the link's cells go out together.
 /// </para>
+/// <para>
+/// Two things make the cells written cheaper than the cells changed: a gap of up to 3 unchanged cells between changes
+/// is written again rather than moved over, and a row's changed blank end in the default background is left to one
+/// erase (<see cref="Tails"/>).
+/// </para>
 /// </remarks>
 internal sealed class ShownScreen
 {
@@ -35,6 +41,12 @@ internal sealed class ShownScreen
 
     public int Columns { get; private set; }
 
+    /// <summary>
+    /// Per row of the frame last marked: the column from which the row is blank to its end in the terminal's default
+    /// background, left out of the dirty cells because one erase (EL) draws it; -1 when there is none worth erasing.
+    /// </summary>
+    public int[] Tails { get; private set; } = [];
+
     /// <summary>Forgets everything: the next frame is written whole.</summary>
     public void Forget() => _source = null;
 
@@ -50,9 +62,19 @@ internal sealed class ShownScreen
         var contents = buffer.Contents!;
         var (rows, columns) = (contents.GetLength(0), contents.GetLength(1));
         ReadFrame(contents, rows, columns);
+        if (Tails.Length != rows)
+        {
+            Tails = new int[rows];
+        }
+
         if (!ReferenceEquals(contents, _source) || rows != Rows || columns != Columns || buffer.DirtyLines.Length < rows)
         {
             MarkAll(buffer, contents, rows, columns);
+            for (var row = 0; row < rows; row++)
+            {
+                buffer.DirtyLines[row] = LeaveTail(contents, row, columns, known: false);
+            }
+
             return false;
         }
 
@@ -72,9 +94,12 @@ internal sealed class ShownScreen
                 differs |= changed;
             }
 
+            Tails[row] = -1;
             if (differs)
             {
                 MarkBlocks(contents, row, columns, whole: _frameLinks[row] || _links[row]);
+                FillGaps(contents, row, columns);
+                differs = LeaveTail(contents, row, columns, known: true);
             }
 
             buffer.DirtyLines[row] = differs;
@@ -182,6 +207,87 @@ internal sealed class ShownScreen
 
     private static bool Same(in Cell next, in Cell shown) =>
         shown.Attribute is { } attribute && next.Attribute == attribute && string.Equals(next.Grapheme, shown.Grapheme, StringComparison.Ordinal);
+
+    // A gap of a few unchanged cells between changed ones costs less written again than a cursor move over it
+    // (3-4 bytes), when it needs no change of attribute.
+    private void FillGaps(Cell[,] contents, int row, int columns)
+    {
+        const int WorthFilling = 3;
+        var start = row * columns;
+        var column = 0;
+        while (column < columns && !contents[row, column].IsDirty)
+        {
+            column++;
+        }
+
+        while (column < columns)
+        {
+            while (column < columns && contents[row, column].IsDirty)
+            {
+                column++;
+            }
+
+            var gap = column;
+            while (column < columns && !contents[row, column].IsDirty)
+            {
+                column++;
+            }
+
+            if (column == columns || column - gap > WorthFilling)
+            {
+                continue;
+            }
+
+            var attribute = contents[row, gap - 1].Attribute;
+            var plain = true;
+            for (var cell = gap; cell < column && plain; cell++)
+            {
+                plain = !_frameWide[start + cell] && !_wide[start + cell] && contents[row, cell].Attribute == attribute
+                    && contents[row, cell].Grapheme is { Length: 1 } text && text[0] is >= ' ' and <= '~';
+            }
+
+            for (var cell = gap; plain && cell < column; cell++)
+            {
+                contents[row, cell].IsDirty = true;
+            }
+        }
+    }
+
+    // The row's blank end in the default background (no style that shows on a blank) is erased rather than written,
+    // when enough of it changed to pay for the erase. Returns whether anything in the row is still dirty.
+    private bool LeaveTail(Cell[,] contents, int row, int columns, bool known)
+    {
+        const int WorthErasing = 4;
+        const TextStyle ShowsOnBlank = TextStyle.Reverse | TextStyle.Underline | TextStyle.Strikethrough;
+        var start = row * columns;
+        var tail = columns;
+        while (tail > 0 && contents[row, tail - 1] is { Grapheme: " ", Attribute: { } attribute }
+            && attribute.Background == Color.None && (attribute.Style & ShowsOnBlank) == 0
+            && !_frameWide[start + tail - 1] && (!known || !_wide[start + tail - 1]))
+        {
+            tail--;
+        }
+
+        var changed = 0;
+        for (var column = tail; column < columns; column++)
+        {
+            changed += contents[row, column].IsDirty ? 1 : 0;
+        }
+
+        Tails[row] = changed >= WorthErasing ? tail : -1;
+        var dirty = false;
+        for (var column = 0; column < columns; column++)
+        {
+            if (column >= tail && Tails[row] >= 0)
+            {
+                contents[row, column].IsDirty = false;
+            }
+
+            dirty |= contents[row, column].IsDirty;
+        }
+
+        return dirty;
+    }
 
     private static void MarkAll(IOutputBuffer buffer, Cell[,] contents, int rows, int columns)
     {

@@ -5,6 +5,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Text;
 using Attribute = Terminal.Gui.Drawing.Attribute;
+using Color = Terminal.Gui.Drawing.Color;
 
 namespace LogViewer.Tui.Tests.Output;
 
@@ -24,6 +25,11 @@ public sealed class ChangedCellsOutputTests
         new(ColorName16.Cyan, ColorName16.Black, TextStyle.Underline | TextStyle.Italic),
         new(ColorName16.White, ColorName16.Blue, TextStyle.Reverse),
         new(ColorName16.Yellow, ColorName16.Black, TextStyle.Faint),
+
+        // The terminal's own colours, as the log pane draws its messages: blank ends of these rows can be erased.
+        new(Color.None, Color.None),
+        new(Color.None, Color.None, TextStyle.Reverse),
+        new(ColorName16.Green, Color.None, TextStyle.Underline),
     ];
 
     [Fact]
@@ -79,6 +85,47 @@ public sealed class ChangedCellsOutputTests
         Assert.Equal(lines, terminal.Replica.ScrolledRows);
         // The new rows, the sidebar cells the scroll moved, the moves: far less than the pane written whole.
         Assert.True(written.Length < (lines + 3) * RowBytes(terminal.Screen), $"{written.Length} bytes for {lines} new rows (the whole pane: {wholePane}): {Escaped(written)}");
+    }
+
+    [Fact]
+    public void A_Row_Left_Blank_To_Its_End_In_The_Default_Colours_Is_Erased()
+    {
+        var terminal = Shown(60, 12, seed: 9);
+
+        terminal.Screen.Status = "short";
+        terminal.Screen.StatusAttribute = new Attribute(Color.None, Color.None);
+        var written = terminal.Draw();
+
+        Assert.Null(terminal.Mismatch());
+        Assert.Contains("\u001b[K", written, StringComparison.Ordinal);
+        Assert.True(written.Length < 40, $"{written.Length} bytes: {Escaped(written)}");
+    }
+
+    [Fact]
+    public void Rows_After_An_Erase_Keep_Their_Colours()
+    {
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(20, 3);
+        var written = new StringBuilder();
+        var output = new ChangedCellsOutput(text => written.Append(text));
+        var replica = new TerminalReplica(20, 3);
+        Fill(buffer, 0, "x", Normal);
+        Fill(buffer, 1, "x", Normal);
+        output.Write(buffer);
+
+        // Row 0 ends in blanks of the default colours right after a badge; row 1 starts with the same badge, which
+        // Terminal.Gui's writer sends no attribute for (it sent that attribute last).
+        var badge = Palette[1];
+        var plain = new Attribute(Color.None, Color.None);
+        Fill(buffer, 0, " ", plain);
+        Put(buffer, 0, 0, "ERR", badge);
+        Fill(buffer, 1, "y", plain);
+        Put(buffer, 1, 0, "ERR", badge);
+        output.Write(buffer);
+
+        replica.Apply(written.ToString());
+        Assert.Contains("\u001b[K", written.ToString(), StringComparison.Ordinal);
+        Assert.Null(replica.Mismatch(buffer));
     }
 
     [Fact]
@@ -148,6 +195,7 @@ public sealed class ChangedCellsOutputTests
                     break;
                 case 3:
                     screen.Status = $"status {random.Next(1000)} {new string('=', random.Next(30))}";
+                    screen.StatusAttribute = Palette[random.Next(Palette.Length)];
                     break;
                 case 4:
                     screen.Sidebar = random.Next(3);
@@ -247,6 +295,16 @@ public sealed class ChangedCellsOutputTests
         return terminal;
     }
 
+    private static void Fill(OutputBufferImpl buffer, int row, string text, Attribute attribute) =>
+        Put(buffer, row, 0, string.Concat(Enumerable.Repeat(text, buffer.Cols)), attribute);
+
+    private static void Put(OutputBufferImpl buffer, int row, int column, string text, Attribute attribute)
+    {
+        buffer.CurrentAttribute = attribute;
+        buffer.Move(column, row);
+        buffer.AddStr(text);
+    }
+
     private static (ChangedCellsOutput Output, StringBuilder Written) Capture()
     {
         var written = new StringBuilder();
@@ -314,6 +372,8 @@ public sealed class ChangedCellsOutputTests
 
         public string Status { get; set; } = "model abc | live, polled 1s ago | 1,234 lines | FOLLOW";
 
+        public Attribute StatusAttribute { get; set; } = Palette[4];
+
         public void Add(int count, int seed)
         {
             var random = new Random(seed);
@@ -347,10 +407,15 @@ public sealed class ChangedCellsOutputTests
             {
                 var index = last - PaneRows + row;
                 var (text, attribute) = index >= 0 && index < _lines.Count ? _lines[index] : (string.Empty, Normal);
-                Put(row, SidebarWidth, Fit(text, paneWidth), attribute);
+
+                // A badge in its own colours first, as the log pane draws a level; a line may have nothing after it.
+                var digit = text.Length > 4 ? text[4] : ' ';
+                var badge = digit is '1' or '3' or '5' ? "ERR " : string.Empty;
+                Put(row, SidebarWidth, badge, Palette[1]);
+                Put(row, SidebarWidth + badge.Length, Fit(digit is '1' ? string.Empty : text, paneWidth - badge.Length), attribute);
             }
 
-            Put(Rows - 1, 0, Fit(Status, Columns), Palette[4]);
+            Put(Rows - 1, 0, Fit(Status, Columns), StatusAttribute);
             foreach (var (row, column, text, attribute) in _scribbles)
             {
                 Put(row, column, text, attribute);

@@ -7,7 +7,8 @@ using Terminal.Gui.Text;
 namespace LogViewer.Tui.Tests.Output;
 
 /// <summary>
-/// A small terminal: applies the bytes an output wrote (text, CUP, SGR, DECSTBM, SU/SD, DECSC/DECRC, OSC, modes)
+/// A small terminal: applies the bytes an output wrote (text, CR, LF, CUP, CUF, SGR, EL, DECSTBM, SU/SD, DECSC/DECRC,
+/// OSC, modes)
 /// to a grid of cells the way xterm and tmux do, so a test can tell whether the screen ended up as the frame.
 /// Anything else it is sent fails the test: an output that starts writing sequences nobody checked is a change to look at.
 /// </summary>
@@ -67,6 +68,20 @@ internal sealed class TerminalReplica
                 continue;
             }
 
+            if (bytes[at] == '\r')
+            {
+                (_column, _wrapPending) = (0, false);
+                at++;
+                continue;
+            }
+
+            if (bytes[at] == '\n')
+            {
+                LineFeed();
+                at++;
+                continue;
+            }
+
             if (char.IsControl(bytes[at]))
             {
                 throw new InvalidOperationException($"control character U+{(int)bytes[at]:X4} at {at}");
@@ -95,7 +110,7 @@ internal sealed class TerminalReplica
             {
                 var cell = contents[row, column];
                 var expected = new ReplicaCell(cell.Grapheme, Pen.Of(cell.Attribute!.Value));
-                if (expected != _cells[row, column])
+                if (expected.Seen() != _cells[row, column].Seen())
                 {
                     return $"row {row} column {column}: shows {_cells[row, column]}, frame has {expected}; row shows '{RowText(row)}'";
                 }
@@ -146,15 +161,7 @@ internal sealed class TerminalReplica
         if (_wrapPending || _column + width > Columns)
         {
             _column = 0;
-            _wrapPending = false;
-            if (_row == _bottom)
-            {
-                ScrollUp(1);
-            }
-            else if (_row < Rows - 1)
-            {
-                _row++;
-            }
+            LineFeed();
         }
 
         BreakWideAt(_column);
@@ -177,6 +184,19 @@ internal sealed class TerminalReplica
         else
         {
             _column += width;
+        }
+    }
+
+    private void LineFeed()
+    {
+        _wrapPending = false;
+        if (_row == _bottom)
+        {
+            ScrollUp(1);
+        }
+        else if (_row < Rows - 1)
+        {
+            _row++;
         }
     }
 
@@ -243,6 +263,18 @@ internal sealed class TerminalReplica
                 break;
             case 'H' or 'f':
                 (_row, _column, _wrapPending) = (Math.Min(Number(0, 1), Rows) - 1, Math.Min(Number(1, 1), Columns) - 1, false);
+                break;
+            case 'C':
+                (_column, _wrapPending) = (Math.Min(_column + Number(0, 1), Columns - 1), false);
+                break;
+            case 'K' when Number(0, 0) == 0:
+                // Erase to the end of the row in the current background (BCE), no other attribute.
+                BreakWideAt(_column);
+                for (var column = _column; column < Columns; column++)
+                {
+                    _cells[_row, column] = new ReplicaCell(" ", Pen.Default with { Background = _pen.Background });
+                }
+
                 break;
             case 'm':
                 _pen = _pen.With(numbers.Length == 0 ? [0] : numbers);
@@ -357,5 +389,14 @@ internal sealed class TerminalReplica
         }
     }
 
-    internal readonly record struct ReplicaCell(string Text, Pen Pen);
+    internal readonly record struct ReplicaCell(string Text, Pen Pen)
+    {
+        private const TextStyle ShowsOnBlank = TextStyle.Reverse | TextStyle.Underline | TextStyle.Strikethrough;
+
+        /// <summary>What a user sees: a blank shows its background, and its foreground only through a style that draws it.</summary>
+        public ReplicaCell Seen() =>
+            Text == " " && (Pen.Style & ShowsOnBlank) == 0 ? new ReplicaCell(Text, new Pen(-1, Pen.Background, TextStyle.None))
+            : Text == " " ? new ReplicaCell(Text, Pen with { Style = Pen.Style & ShowsOnBlank })
+            : this;
+    }
 }
