@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using LogViewer.Core.Model;
 
 namespace LogViewer.Core.Decoding;
 
@@ -50,21 +51,8 @@ internal sealed class Utf8StringCache
 
         if (i < utf8.Length)
         {
-            // The last bytes, read as the final eight (overlapping what was hashed) or, for a value under eight, padded.
-            ulong last;
-            if (utf8.Length >= 8)
-            {
-                last = MemoryMarshal.Read<ulong>(utf8[^8..]);
-            }
-            else
-            {
-                Span<byte> padded = stackalloc byte[8];
-                padded.Clear();
-                utf8.CopyTo(padded);
-                last = MemoryMarshal.Read<ulong>(padded);
-            }
-
-            hash = (hash ^ last) * 1099511628211UL;
+            // The last bytes, read as the final eight (overlapping what was hashed), or all of a shorter value.
+            hash = (hash ^ (utf8.Length >= 8 ? MemoryMarshal.Read<ulong>(utf8[^8..]) : Utf8Sample.Short(utf8))) * 1099511628211UL;
         }
 
         return (uint)(hash ^ (hash >> 29) ^ (hash >> 47));

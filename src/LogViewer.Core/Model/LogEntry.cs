@@ -119,10 +119,7 @@ public sealed record LogEntry(long TimestampNanos, string Message, string? Repli
     {
         if (utf8.Length < 8)
         {
-            Span<byte> padded = stackalloc byte[8];
-            padded.Clear();
-            utf8.CopyTo(padded);
-            return HashCode.Combine(timestamp, utf8.Length, MemoryMarshal.Read<ulong>(padded));
+            return HashCode.Combine(timestamp, utf8.Length, Utf8Sample.Short(utf8));
         }
 
         var head = MemoryMarshal.Read<ulong>(utf8);
