@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LogViewer.Tui.Output;
 
 /// <summary>
@@ -119,12 +121,29 @@ internal static class ScrollFinder
         return best;
     }
 
+    // Vectorised (8 cells at a time with AVX2): the search compares rows * rows * columns cells.
     private static int Differences(ReadOnlySpan<int> frame, int frameRow, ReadOnlySpan<int> shown, int shownRow, int columns)
     {
         var next = frame.Slice(frameRow * columns, columns);
         var now = shown.Slice(shownRow * columns, columns);
+        var column = 0;
         var differences = 0;
-        for (var column = 0; column < columns; column++)
+        if (Vector.IsHardwareAccelerated)
+        {
+            var same = Vector<int>.Zero;
+            for (; column + Vector<int>.Count <= columns; column += Vector<int>.Count)
+            {
+                var shownCells = new Vector<int>(now[column..]);
+                var equal = Vector.AndNot(Vector.Equals(new Vector<int>(next[column..]), shownCells), Vector.Equals(shownCells, Vector<int>.Zero));
+
+                // An equal lane is -1.
+                same += equal;
+            }
+
+            differences = column + Vector.Sum(same);
+        }
+
+        for (; column < columns; column++)
         {
             if (next[column] != now[column] || now[column] == CellKey.Unknown)
             {
