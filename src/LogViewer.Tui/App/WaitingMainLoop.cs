@@ -203,18 +203,26 @@ internal sealed class WaitingMainLoop
 
     private static bool NeedsRedraw(View view) => view.NeedsLayout || view.NeedsDraw || SubViewNeedsDraw(view);
 
+    // Cleared at the first call that finds the internal flag gone, so the miss costs one exception, not one per check.
+    private static bool _flagReadable = true;
+
     // A view's "something below me needs drawing" flag, which Terminal.Gui 2.5 keeps internal: bound at compile time
     // (Native AOT supports it). Without it, walk the tree: adornments are then missed, but the wait limit bounds that.
     private static bool SubViewNeedsDraw(View view)
     {
-        try
+        if (_flagReadable)
         {
-            return SubViewNeedsDrawOf(view);
+            try
+            {
+                return SubViewNeedsDrawOf(view);
+            }
+            catch (MissingMethodException)
+            {
+                _flagReadable = false;
+            }
         }
-        catch (MissingMethodException)
-        {
-            return view.SubViews.Any(sub => sub.NeedsDraw || sub.NeedsLayout || SubViewNeedsDraw(sub));
-        }
+
+        return view.SubViews.Any(sub => sub.NeedsDraw || sub.NeedsLayout || SubViewNeedsDraw(sub));
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_SubViewNeedsDraw")]
